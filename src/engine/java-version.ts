@@ -1,0 +1,20 @@
+/** Pure helpers to read `java -version` output and choose JVM flags. */
+export const MIN_JAVA = 21;
+export const MAX_JAVA = 25;
+
+/** Parses the major version from `java -version` (stderr) output, e.g. `openjdk version "25.0.1"` → 25. */
+export function parseJavaMajor(output: string): number | undefined {
+  const match = /version "(\d+)(?:\.(\d+))?[^"]*"/.exec(output);
+  if (!match?.[1]) return undefined;
+  const first = Number(match[1]);
+  return first === 1 && match[2] ? Number(match[2]) : first;
+}
+
+export function isSupportedJava(major: number): boolean {
+  return major >= MIN_JAVA && major <= MAX_JAVA;
+}
+
+/** JDK 25 needs these to silence/allow native access; JDK 21 refuses the second flag, so only on 25+. */
+export function jvmFlagsFor(major: number): string[] {
+  return major >= 25 ? ['--enable-native-access=ALL-UNNAMED', '--sun-misc-unsafe-memory-access=allow'] : [];
+}

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AppError } from '../errors/app-error';
+import { isSupportedJava, MAX_JAVA, MIN_JAVA, parseJavaMajor } from './java-version';
+
+const run = promisify(execFile);
+
+export interface JavaRuntime {
+  javaHome: string;
+  javaBin: string;
+  major: number;
+}
+
+/** Finds Java 21–25: JAVA_HOME first, then `java` on PATH, then every JDK under /usr/lib/jvm (newest first). */
+export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<JavaRuntime> {
+  const seen: string[] = [];
+  for (const javaBin of candidates(env)) {
+    const major = await probe(javaBin);
+    seen.push(`${javaBin}: ${major ?? 'nie działa'}`);
+    if (major !== undefined && isSupportedJava(major)) {
+      return { javaBin, major, javaHome: path.dirname(path.dirname(realpathSync(javaBin))) };
+    }
+  }
+  throw new AppError({
+    code: 'java-missing',
+    message:
+      `Nie znaleziono Javy ${MIN_JAVA}–${MAX_JAVA}, której wymaga silnik Camunda. Zainstaluj JDK ${MIN_JAVA}–${MAX_JAVA} ` +
+      `(np. apt-get install openjdk-21-jdk-headless lub Temurin 25) albo ustaw JAVA_HOME. Sprawdzone: ` +
+      (seen.length > 0 ? seen.join('; ') : 'brak jakiejkolwiek Javy'),
+  });
+}
+
+function candidates(env: NodeJS.ProcessEnv): string[] {
+  const list: string[] = [];
+  if (env.JAVA_HOME) list.push(path.join(env.JAVA_HOME, 'bin', 'java'));
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (dir) list.push(path.join(dir, 'java'));
+  }
+  const jvmRoot = '/usr/lib/jvm';
+  if (existsSync(jvmRoot)) {
+    const jdks = readdirSync(jvmRoot).sort().reverse();
+    list.push(...jdks.map((name) => path.join(jvmRoot, name, 'bin', 'java')));
+  }
+  return [...new Set(list)].filter((file) => existsSync(file));
+}
+
+async function probe(javaBin: string): Promise<number | undefined> {
+  try {
+    const { stdout, stderr } = await run(javaBin, ['-version'], { timeout: 15_000 });
+    return parseJavaMajor(`${stderr}\n${stdout}`);
+  } catch {
+    return undefined;
+  }
+}

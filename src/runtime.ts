@@ -1,0 +1,126 @@
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Camunda8 } from '@camunda8/sdk';
+import { ensureDemoUsers } from './auth/demo-users';
+import { engineDir, isExternalEngine, publicUrl, type Config } from './config';
+import type { Database } from './db/database';
+import { migrate } from './db/migrate';
+import { openDatabase } from './db/open-database';
+import { createEngineClient } from './engine/client';
+import { deployResources } from './engine/deploy';
+import { exporterToken } from './engine/exporter-token';
+import { startLocalEngine, type RunningEngine } from './engine/local-engine';
+import { CAMUNDA_VERSION } from './engine/version';
+import type { Logger } from './logger';
+import { createApp } from './web/app';
+import { createWorkerDefinitions } from '../workers';
+import { runWorkers, type RunningWorkers } from '../workers/run-workers';
+
+export interface Runtime {
+  url: string;
+  db: Database;
+  engine: Camunda8;
+  localEngine?: RunningEngine;
+  stop(): Promise<void>;
+}
+
+export const BPMN_DIR = path.resolve(__dirname, '..', 'bpmn');
+
+/**
+ * The composition root's body: engine (local unless external) → database + migrations → deploy → workers → HTTP.
+ * Used by `npm start` and by the integration tests, so both run the same wiring.
+ */
+export async function startRuntime(
+  config: Config,
+  log: Logger,
+  print: (line: string) => void = console.log,
+): Promise<Runtime> {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      await cleanup().catch((error: unknown) => log.error('Błąd podczas zatrzymywania', { error }));
+    }
+  };
+  try {
+    const token = await exporterToken(config.ENGINE_EXPORTER_TOKEN, engineDir(config));
+    let localEngine: RunningEngine | undefined;
+    if (!isExternalEngine(config)) {
+      localEngine = await startLocalEngine({
+        settings: {
+          dataDir: engineDir(config),
+          grpcPort: config.ENGINE_GRPC_PORT,
+          restPort: config.ENGINE_REST_PORT,
+          managementPort: config.ENGINE_MANAGEMENT_PORT,
+          commandPort: config.ENGINE_COMMAND_PORT,
+          internalPort: config.ENGINE_INTERNAL_PORT,
+          clockControlled: config.ENGINE_CLOCK_CONTROLLED,
+        },
+        cacheDir: config.ENGINE_CACHE_DIR,
+        version: CAMUNDA_VERSION,
+        repositoryUrl: config.MAVEN_REPOSITORY_URL,
+        heap: config.ENGINE_HEAP,
+        startTimeoutS: config.ENGINE_START_TIMEOUT_S,
+        logFile: path.join(config.DATA_DIR, 'logs', 'engine.log'),
+        log: log.child({ component: 'engine' }),
+        exporter: { url: `${publicUrl(config)}/internal/engine-records`, token },
+      });
+      const owned = localEngine;
+      cleanups.push(() => owned.stop());
+    } else {
+      log.info('Zewnętrzny klaster Camunda — nie uruchamiam lokalnego silnika', {
+        rest: config.ZEEBE_REST_ADDRESS,
+      });
+    }
+    const engine = createEngineClient(localEngine);
+    cleanups.push(() => engine.closeAllClients());
+
+    const db = await openDatabase(config);
+    cleanups.push(() => db.close());
+    await migrate(db, log);
+    await deployResources({ engine, db, log, dir: BPMN_DIR });
+
+    let workers: RunningWorkers | undefined;
+    if (config.WORKERS_ENABLED) {
+      workers = runWorkers(
+        engine,
+        createWorkerDefinitions({ db, caseNumberPattern: config.CASE_NUMBER_PATTERN }),
+        log,
+      );
+      const running = workers;
+      cleanups.push(() => running.stop());
+    }
+    if (config.NODE_ENV === 'development') await ensureDemoUsers(db, log, print);
+
+    const app = createApp({
+      config,
+      db,
+      engine,
+      log,
+      engineProbe: localEngine?.probe,
+      exporterToken: token,
+      workers: () => ({ running: workers?.running() ?? false, types: workers?.types ?? [] }),
+    });
+    const server = await listen(app, config.PORT, config.HOST);
+    cleanups.push(() => closeServer(server));
+    const url = `http://${config.HOST}:${config.PORT}`;
+    return { url, db, engine, localEngine, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5000).unref();
+  });
+}

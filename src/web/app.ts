@@ -1,0 +1,50 @@
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import './request-types';
+import { AppError } from '../errors/app-error';
+import type { WebDeps } from './context';
+import { errorHandler } from './error-handler';
+import { requestContext } from './middleware/request-context';
+import { sessionMiddleware } from './middleware/session';
+import { applicationRoutes } from './routes/applications';
+import { authRoutes } from './routes/auth';
+import { engineRecordRoutes } from './routes/engine-records';
+import { healthRoutes } from './routes/health';
+import { pageRoutes } from './routes/pages';
+import { taskRoutes } from './routes/tasks';
+
+/** Builds the Express front; no listening here (main.ts and tests decide the port). */
+export function createApp(deps: WebDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestContext(deps.log));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use(healthRoutes(deps));
+  app.use(engineRecordRoutes(deps));
+  app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(sessionMiddleware(deps.db, deps.config.SESSION_IDLE_MINUTES));
+  app.use(authRoutes(deps));
+  app.use(applicationRoutes(deps));
+  app.use(taskRoutes(deps));
+  app.use(pageRoutes(deps));
+  app.use((req, _res, next) =>
+    next(new AppError({ code: 'not-found', message: `Nie ma strony ${req.path}.` })),
+  );
+  app.use(errorHandler);
+  return app;
+}

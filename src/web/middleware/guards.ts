@@ -1,0 +1,35 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../../errors/app-error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** 401 for the API, the login page for people. */
+export const requireSession: RequestHandler = (req, res, next) => {
+  if (req.session) return next();
+  if (req.originalUrl.startsWith('/api/')) {
+    return next(new AppError({ code: 'unauthenticated', message: 'Zaloguj się, aby kontynuować.' }));
+  }
+  res.redirect(303, `/logowanie?next=${encodeURIComponent(req.originalUrl)}`);
+};
+
+/** Synchronizer token: every state-changing request carries the session's token (header or form field). */
+export const requireCsrf: RequestHandler = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const body = req.body as Record<string, unknown> | undefined;
+  const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
+  if (req.session && sent === req.session.csrfToken) return next();
+  next(
+    new AppError({
+      code: 'forbidden',
+      message: 'Brak lub nieprawidłowy token CSRF — odśwież stronę i spróbuj ponownie.',
+    }),
+  );
+};
+
+export function requireRole(...roles: string[]): RequestHandler {
+  return (req, _res, next) => {
+    const mine = req.session?.user.roles ?? [];
+    if (roles.some((role) => mine.includes(role))) return next();
+    next(new AppError({ code: 'forbidden', message: `Ta czynność wymaga roli: ${roles.join(' lub ')}.` }));
+  };
+}

@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import { AppError } from '../../errors/app-error';
+import { claimTask, completeTask } from '../../tasks/task-actions';
+import { getTask, listOpenTasks } from '../../tasks/task-queries';
+import type { WebDeps } from '../context';
+import { toAppError } from '../error-handler';
+import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { newApplicationPage, taskFormPage, taskListPage } from '../views/task-pages';
+import { startApplication } from './applications';
+
+/** The plain Polish HTML front over the same actions as the JSON API. */
+export function pageRoutes(deps: WebDeps): Router {
+  const router = Router();
+  router.get('/', (_req, res) => res.redirect(303, '/zadania'));
+  router.use(['/zadania', '/wnioski'], requireSession, requireCsrf);
+
+  router.get('/zadania', async (req, res) => {
+    const user = req.session!.user;
+    const tasks = await listOpenTasks(deps.db, { groups: user.roles, assignee: user.login });
+    const notice = typeof req.query.info === 'string' ? req.query.info : undefined;
+    res.type('html').send(taskListPage(req.session!, tasks, notice));
+  });
+
+  router.get('/wnioski/nowy', requireRole('first-contact'), (req, res) => {
+    res.type('html').send(newApplicationPage(req.session!));
+  });
+
+  router.post('/wnioski', requireRole('first-contact'), async (req, res) => {
+    const channel = String((req.body as Record<string, unknown>).channel ?? 'in-person');
+    await startApplication(
+      deps,
+      ['in-person', 'phone', 'mail', 'epuap'].includes(channel) ? channel : 'in-person',
+    );
+    res.redirect(
+      303,
+      `/zadania?info=${encodeURIComponent('Wniosek rozpoczęty — zadanie „Przyjęcie wniosku” pojawi się na liście za chwilę.')}`,
+    );
+  });
+
+  router.post('/zadania/:key/przejmij', async (req, res) => {
+    await claimTask(deps, String(req.params.key), req.session!.user);
+    res.redirect(303, `/zadania/${encodeURIComponent(String(req.params.key))}`);
+  });
+
+  router.get('/zadania/:key', async (req, res) => {
+    const task = await getTask(deps.db, String(req.params.key));
+    if (!task) throw new AppError({ code: 'not-found', message: 'Nie ma takiego zadania.' });
+    res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {} }));
+  });
+
+  router.post('/zadania/:key/zakoncz', async (req, res) => {
+    const key = String(req.params.key);
+    const values = Object.fromEntries(
+      Object.entries(req.body as Record<string, unknown>)
+        .filter(([k]) => k !== '_csrf')
+        .map(([k, v]) => [k, String(v)]),
+    );
+    try {
+      await completeTask(deps, key, req.session!.user, values);
+      res.redirect(303, `/zadania?info=${encodeURIComponent('Zadanie zakończone.')}`);
+    } catch (error) {
+      const appError = toAppError(error);
+      const task = await getTask(deps.db, key);
+      if (appError.code !== 'validation' || !task) throw appError;
+      res
+        .status(400)
+        .type('html')
+        .send(
+          taskFormPage(req.session!, {
+            ...view(task),
+            values,
+            error: { field: appError.field, message: appError.message },
+          }),
+        );
+    }
+  });
+  return router;
+}
+
+function view(task: { user_task_key: string; element_id: string }) {
+  const names: Record<string, string> = {
+    'receive-application': 'Przyjęcie wniosku',
+    'review-application': 'Rozpatrzenie wniosku',
+  };
+  return {
+    userTaskKey: task.user_task_key,
+    elementId: task.element_id,
+    name: names[task.element_id] ?? task.element_id,
+  };
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import pg from 'pg';
+import { engineDir, publicUrl } from '../../src/config';
+import { exporterToken } from '../../src/engine/exporter-token';
+import { startLocalEngine } from '../../src/engine/local-engine';
+import { CAMUNDA_VERSION } from '../../src/engine/version';
+import { createLogger } from '../../src/logger';
+import { TEST_DATABASE_URL, testConfig } from './test-config';
+
+/** Starts (or reuses) the test engine once per run and gives the tests an empty database. */
+export default async function globalSetup(): Promise<void> {
+  const config = testConfig();
+  const log = createLogger({ ...config, LOG_LEVEL: 'info' });
+  await resetDatabase(TEST_DATABASE_URL);
+  const engine = await startLocalEngine({
+    settings: {
+      dataDir: engineDir(config),
+      grpcPort: config.ENGINE_GRPC_PORT,
+      restPort: config.ENGINE_REST_PORT,
+      managementPort: config.ENGINE_MANAGEMENT_PORT,
+      commandPort: config.ENGINE_COMMAND_PORT,
+      internalPort: config.ENGINE_INTERNAL_PORT,
+      clockControlled: config.ENGINE_CLOCK_CONTROLLED,
+    },
+    cacheDir: config.ENGINE_CACHE_DIR,
+    version: CAMUNDA_VERSION,
+    repositoryUrl: config.MAVEN_REPOSITORY_URL,
+    heap: config.ENGINE_HEAP,
+    startTimeoutS: config.ENGINE_START_TIMEOUT_S,
+    logFile: path.join(config.DATA_DIR, 'logs', 'engine.log'),
+    log,
+    exporter: {
+      url: `${publicUrl(config)}/internal/engine-records`,
+      token: await exporterToken(undefined, engineDir(config)),
+    },
+  });
+  (globalThis as { __testEngine?: typeof engine }).__testEngine = engine;
+}
+
+/** Creates the test database if needed and empties it; refuses any database whose name lacks "test". */
+async function resetDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.replace(/^\//, '');
+  if (!/test/i.test(name)) throw new Error(`Testy czyszczą bazę; nazwa "${name}" musi zawierać "test".`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const adminClient = new pg.Client({ connectionString: admin.toString() });
+  await adminClient.connect();
+  const exists = await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (exists.rowCount === 0) await adminClient.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  await adminClient.end();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+  await client.end();
+}

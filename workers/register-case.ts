@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { registerCase } from '../src/cases/case-registry';
+import type { Database } from '../src/db/database';
+import { complete, type JobWorkerDefinition } from './job-worker';
+
+const variables = z.object({ intakeId: z.string().uuid() });
+
+/** register-case: writes the case to the case file and returns caseId and caseNumber (idempotent per intake). */
+export function createRegisterCaseWorker(deps: {
+  db: Database;
+  caseNumberPattern: string;
+  now?: () => Date;
+}): JobWorkerDefinition {
+  return {
+    taskType: 'register-case',
+    fetchVariables: ['intakeId'],
+    timeoutMs: 30_000,
+    async handle(job) {
+      const parsed = variables.safeParse(job.variables);
+      if (!parsed.success) {
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: `Brak lub błędna zmienna intakeId: ${parsed.error.issues[0]?.message ?? ''}`,
+        };
+      }
+      const registered = await registerCase(deps.db, {
+        intakeId: parsed.data.intakeId,
+        processInstanceKey: job.processInstanceKey,
+        pattern: deps.caseNumberPattern,
+        now: (deps.now ?? (() => new Date()))(),
+      });
+      if (!registered) {
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: `Nie ma w aktach przyjęcia ${parsed.data.intakeId}`,
+        };
+      }
+      job.log.info(registered.created ? 'Sprawa założona' : 'Sprawa już istniała (powtórne doręczenie)', {
+        caseId: registered.caseId,
+        caseNumber: registered.caseNumber,
+      });
+      return complete({ caseId: registered.caseId, caseNumber: registered.caseNumber });
+    },
+  };
+}
