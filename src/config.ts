@@ -88,6 +88,15 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(30)
     .describe('Wylogowanie po bezczynności (min).'),
+  BOOTSTRAP_ADMIN_LOGIN: z
+    .string()
+    .optional()
+    .describe('Login pierwszego administratora (tworzony przy starcie, jeśli nie istnieje).'),
+  BOOTSTRAP_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'hasło administratora: min. 12 znaków')
+    .optional()
+    .describe('Hasło pierwszego administratora (min. 12 znaków).'),
   WORKERS_ENABLED: bool(true).describe('Czy uruchamiać job workery w tym procesie.'),
 });
 

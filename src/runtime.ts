@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import { ensureDemoUsers } from './auth/demo-users';
+import { createUserIfMissing } from './auth/users';
 import { engineDir, isExternalEngine, publicUrl, type Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -90,6 +91,17 @@ export async function startRuntime(
       cleanups.push(() => running.stop());
     }
     if (config.NODE_ENV === 'development') await ensureDemoUsers(db, log, print);
+    if (config.BOOTSTRAP_ADMIN_LOGIN && config.BOOTSTRAP_ADMIN_PASSWORD) {
+      const created = await createUserIfMissing(db, {
+        login: config.BOOTSTRAP_ADMIN_LOGIN,
+        displayName: 'Administrator',
+        position: 'Administrator systemu',
+        site: '',
+        roles: ['admins'],
+        password: config.BOOTSTRAP_ADMIN_PASSWORD,
+      });
+      if (created) log.info('Utworzono konto administratora', { login: config.BOOTSTRAP_ADMIN_LOGIN });
+    }
 
     const app = createApp({
       config,

@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { findJava } from '../src/engine/java';
+
+/** Runs the record exporter's own JUnit tests with Maven on the same Java 21–25 the engine uses. */
+async function main(): Promise<void> {
+  const java = await findJava();
+  const result = spawnSync('mvn', ['-q', '-B', '-f', 'exporter/pom.xml', 'test'], {
+    stdio: 'inherit',
+    env: { ...process.env, JAVA_HOME: java.javaHome },
+  });
+  if (result.error) throw result.error;
+  process.exit(result.status ?? 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
