@@ -11,6 +11,7 @@ export default tseslint.config(
       'exporter/',
       'jest.config.js',
       'eslint.config.mjs',
+      'test/summary-reporter.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
