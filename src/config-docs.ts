@@ -25,8 +25,6 @@ export function configTable(): string {
 
 function displayDefault(value: unknown): string {
   if (value === undefined) return '—';
-  const text = String(value)
-    .replace(path.resolve('data'), './data')
-    .replace(os.homedir(), '~');
+  const text = String(value).replace(path.resolve('data'), './data').replace(os.homedir(), '~');
   return `\`${text}\``;
 }
