@@ -8,6 +8,8 @@ const shared = {
 module.exports = {
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   testTimeout: 120_000,
+  // the SDK's REST client keeps a keep-alive socket ~45 s after closeAllClients(); main.ts exits explicitly too
+  forceExit: true,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

@@ -6,7 +6,14 @@ async function main(): Promise<void> {
   const java = await findJava();
   const result = spawnSync('mvn', ['-q', '-B', '-f', 'exporter/pom.xml', 'test'], {
     stdio: 'inherit',
-    env: { ...process.env, JAVA_HOME: java.javaHome },
+    // Maven's own libraries trip JDK 25's sun.misc.Unsafe warnings; the flag is unknown before 25
+    env: {
+      ...process.env,
+      JAVA_HOME: java.javaHome,
+      MAVEN_OPTS: [process.env.MAVEN_OPTS, java.major >= 25 ? '--sun-misc-unsafe-memory-access=allow' : '']
+        .filter(Boolean)
+        .join(' '),
+    },
   });
   if (result.error) throw result.error;
   process.exit(result.status ?? 1);
