@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import { ensureDemoUsers } from './auth/demo-users';
 import { createUserIfMissing } from './auth/users';
-import { engineDir, isExternalEngine, publicUrl, type Config } from './config';
+import { engineDir, isExternalEngine, type Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
@@ -11,7 +11,7 @@ import { createEngineClient } from './engine/client';
 import { deployResources } from './engine/deploy';
 import { exporterToken } from './engine/exporter-token';
 import { startLocalEngine, type RunningEngine } from './engine/local-engine';
-import { CAMUNDA_VERSION } from './engine/version';
+import { localEngineOptions } from './engine/local-engine-options';
 import type { Logger } from './logger';
 import { createApp } from './web/app';
 import { createWorkerDefinitions } from '../workers';
@@ -46,25 +46,9 @@ export async function startRuntime(
     const token = await exporterToken(config.ENGINE_EXPORTER_TOKEN, engineDir(config));
     let localEngine: RunningEngine | undefined;
     if (!isExternalEngine(config)) {
-      localEngine = await startLocalEngine({
-        settings: {
-          dataDir: engineDir(config),
-          grpcPort: config.ENGINE_GRPC_PORT,
-          restPort: config.ENGINE_REST_PORT,
-          managementPort: config.ENGINE_MANAGEMENT_PORT,
-          commandPort: config.ENGINE_COMMAND_PORT,
-          internalPort: config.ENGINE_INTERNAL_PORT,
-          clockControlled: config.ENGINE_CLOCK_CONTROLLED,
-        },
-        cacheDir: config.ENGINE_CACHE_DIR,
-        version: CAMUNDA_VERSION,
-        repositoryUrl: config.MAVEN_REPOSITORY_URL,
-        heap: config.ENGINE_HEAP,
-        startTimeoutS: config.ENGINE_START_TIMEOUT_S,
-        logFile: path.join(config.DATA_DIR, 'logs', 'engine.log'),
-        log: log.child({ component: 'engine' }),
-        exporter: { url: `${publicUrl(config)}/internal/engine-records`, token },
-      });
+      localEngine = await startLocalEngine(
+        await localEngineOptions(config, log.child({ component: 'engine' })),
+      );
       const owned = localEngine;
       cleanups.push(() => owned.stop());
     } else {

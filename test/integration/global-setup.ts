@@ -1,9 +1,6 @@
-import path from 'node:path';
 import pg from 'pg';
-import { engineDir, publicUrl } from '../../src/config';
-import { exporterToken } from '../../src/engine/exporter-token';
 import { startLocalEngine } from '../../src/engine/local-engine';
-import { CAMUNDA_VERSION } from '../../src/engine/version';
+import { localEngineOptions } from '../../src/engine/local-engine-options';
 import { createLogger } from '../../src/logger';
 import { TEST_DATABASE_URL, testConfig } from './test-config';
 
@@ -12,28 +9,7 @@ export default async function globalSetup(): Promise<void> {
   const config = testConfig();
   const log = createLogger({ ...config, LOG_LEVEL: 'info' });
   await resetDatabase(TEST_DATABASE_URL);
-  const engine = await startLocalEngine({
-    settings: {
-      dataDir: engineDir(config),
-      grpcPort: config.ENGINE_GRPC_PORT,
-      restPort: config.ENGINE_REST_PORT,
-      managementPort: config.ENGINE_MANAGEMENT_PORT,
-      commandPort: config.ENGINE_COMMAND_PORT,
-      internalPort: config.ENGINE_INTERNAL_PORT,
-      clockControlled: config.ENGINE_CLOCK_CONTROLLED,
-    },
-    cacheDir: config.ENGINE_CACHE_DIR,
-    version: CAMUNDA_VERSION,
-    repositoryUrl: config.MAVEN_REPOSITORY_URL,
-    heap: config.ENGINE_HEAP,
-    startTimeoutS: config.ENGINE_START_TIMEOUT_S,
-    logFile: path.join(config.DATA_DIR, 'logs', 'engine.log'),
-    log,
-    exporter: {
-      url: `${publicUrl(config)}/internal/engine-records`,
-      token: await exporterToken(undefined, engineDir(config)),
-    },
-  });
+  const engine = await startLocalEngine(await localEngineOptions(config, log));
   (globalThis as { __testEngine?: typeof engine }).__testEngine = engine;
 }
 
