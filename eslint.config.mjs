@@ -12,6 +12,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'test/summary-reporter.js',
+      'src/web/static/',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -70,11 +70,13 @@ async function projectUserTask(tx: Queryable, record: EngineRecord): Promise<voi
   const at = new Date(record.timestamp);
   await tx.query(
     `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
-       element_instance_key, candidate_groups, assignee, form_key, due_date, state, created_at, updated_at, last_position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13)
+       element_instance_key, candidate_groups, assignee, form_key, due_date, state, created_at, updated_at, last_position,
+       priority, due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)
      ON CONFLICT (user_task_key) DO UPDATE SET
        assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups, due_date = EXCLUDED.due_date,
-       state = EXCLUDED.state, updated_at = EXCLUDED.updated_at, last_position = EXCLUDED.last_position
+       state = EXCLUDED.state, updated_at = EXCLUDED.updated_at, last_position = EXCLUDED.last_position,
+       priority = EXCLUDED.priority, due_at = EXCLUDED.due_at
      WHERE user_tasks.last_position < EXCLUDED.last_position`,
     [
       text(v.userTaskKey) ?? record.key,
@@ -90,8 +92,17 @@ async function projectUserTask(tx: Queryable, record: EngineRecord): Promise<voi
       state,
       at,
       record.position,
+      Number(v.priority ?? 50),
+      parseInstant(text(v.dueDate)),
     ],
   );
+}
+
+/** Zeebe writes due dates as ISO-8601 (e.g. `2030-01-01T10:00Z`); anything unparsable is kept only as text. */
+function parseInstant(value: string | undefined): Date | null {
+  if (!value) return null;
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? null : instant;
 }
 
 async function projectProcessInstance(tx: Queryable, record: EngineRecord): Promise<void> {

@@ -46,6 +46,49 @@ export async function claimTask(deps: Deps, userTaskKey: string, user: User): Pr
   ]);
 }
 
+/** A manager hands an open task to another person (the engine's assignment is overridden). */
+export async function reassignTask(
+  deps: Deps,
+  userTaskKey: string,
+  manager: User,
+  assignee: string,
+): Promise<void> {
+  const task = await getTask(deps.db, userTaskKey);
+  if (!task || task.state !== 'CREATED') {
+    throw new AppError({ code: 'conflict', message: 'To zadanie zostało już zakończone albo anulowane.' });
+  }
+  const [target] = await deps.db.query<{ roles: string[] }>(
+    'SELECT roles FROM users WHERE login = $1 AND active',
+    [assignee],
+  );
+  if (!target)
+    throw new AppError({
+      code: 'validation',
+      field: 'assignee',
+      message: `Nie ma aktywnego konta ${assignee}.`,
+    });
+  if (!task.candidate_groups.some((group) => target.roles.includes(group))) {
+    throw new AppError({
+      code: 'validation',
+      field: 'assignee',
+      message: `${assignee} nie należy do zespołu tego zadania.`,
+    });
+  }
+  try {
+    await deps.engine.getCamundaRestClient().assignUserTask({ userTaskKey, assignee, allowOverride: true });
+  } catch (error) {
+    throw engineError(error, 'Nie udało się przekazać zadania');
+  }
+  await deps.db.query('UPDATE user_tasks SET assignee = $2 WHERE user_task_key = $1', [
+    userTaskKey,
+    assignee,
+  ]);
+  await deps.db.query(
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'task-reassigned', 'user-task', $2, $3)`,
+    [manager.id, userTaskKey, JSON.stringify({ assignee })],
+  );
+}
+
 export async function unclaimTask(deps: Deps, userTaskKey: string, user: User): Promise<void> {
   const task = await openTaskFor(deps, userTaskKey, user);
   if (task.assignee !== user.login && !user.roles.includes('managers')) {

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { AppError } from '../../errors/app-error';
 import { claimTask, completeTask } from '../../tasks/task-actions';
-import { getTask, listOpenTasks } from '../../tasks/task-queries';
+import { getTask, inboxQuerySchema, queryInbox, type InboxQuery } from '../../tasks/task-queries';
 import type { WebDeps } from '../context';
 import { toAppError } from '../error-handler';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
-import { newApplicationPage, taskFormPage, taskListPage } from '../views/task-pages';
+import { inboxTable, newApplicationPage, taskFormPage, taskListPage } from '../views/task-pages';
 import { startApplication } from './applications';
 
 /** The plain Polish HTML front over the same actions as the JSON API. */
@@ -15,10 +15,17 @@ export function pageRoutes(deps: WebDeps): Router {
   router.use(['/zadania', '/wnioski'], requireSession, requireCsrf);
 
   router.get('/zadania', async (req, res) => {
-    const user = req.session!.user;
-    const tasks = await listOpenTasks(deps.db, { groups: user.roles, assignee: user.login });
+    const query = inboxQuery(req.query, req.session!.user.roles);
+    const page = await queryInbox(deps.db, req.session!.user, query);
     const notice = typeof req.query.info === 'string' ? req.query.info : undefined;
-    res.type('html').send(taskListPage(req.session!, tasks, notice));
+    res.type('html').send(taskListPage(req.session!, page, query, notice));
+  });
+
+  router.get('/zadania/tabela', async (req, res) => {
+    const query = inboxQuery(req.query, req.session!.user.roles);
+    res
+      .type('html')
+      .send(inboxTable(req.session!, await queryInbox(deps.db, req.session!.user, query), query));
   });
 
   router.get('/wnioski/nowy', requireRole('first-contact'), (req, res) => {
@@ -75,6 +82,17 @@ export function pageRoutes(deps: WebDeps): Router {
     }
   });
   return router;
+}
+
+/** The page's filter: unknown or foreign values fall back to defaults instead of an error page. */
+function inboxQuery(raw: unknown, roles: string[]): InboxQuery {
+  const input = { ...(raw as Record<string, unknown>) };
+  delete input.info;
+  if (typeof input.group === 'string' && !roles.includes(input.group)) delete input.group;
+  if (input.group === '') delete input.group;
+  if (input.q === '') delete input.q;
+  const parsed = inboxQuerySchema.safeParse(input);
+  return parsed.success ? parsed.data : inboxQuerySchema.parse({});
 }
 
 function view(task: { user_task_key: string; element_id: string }) {

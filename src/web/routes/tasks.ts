@@ -1,16 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { claimTask, completeTask, unclaimTask } from '../../tasks/task-actions';
-import { listOpenTasks } from '../../tasks/task-queries';
+import { claimTask, completeTask, reassignTask, unclaimTask } from '../../tasks/task-actions';
+import { inboxQuerySchema, queryInbox } from '../../tasks/task-queries';
 import { AppError } from '../../errors/app-error';
 import type { WebDeps } from '../context';
-import { requireCsrf, requireSession } from '../middleware/guards';
+import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
-const listQuery = z.object({
-  group: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-const taskKey = z.string().regex(/^\d{1,20}$/, 'klucz zadania to liczba');
+export const assignBody = z.object({ assignee: z.string().trim().min(1, 'podaj login osoby').max(100) });
+export const taskKey = z.string().regex(/^\d{1,20}$/, 'klucz zadania to liczba');
 
 /** JSON API of the inbox: list my groups' open tasks, claim, unclaim, complete. */
 export function taskRoutes(deps: WebDeps): Router {
@@ -18,7 +15,7 @@ export function taskRoutes(deps: WebDeps): Router {
   router.use('/api/tasks', requireSession, requireCsrf);
 
   router.get('/api/tasks', async (req, res) => {
-    const query = listQuery.parse(req.query);
+    const query = inboxQuerySchema.parse(req.query);
     const user = req.session!.user;
     if (query.group && !user.roles.includes(query.group)) {
       throw new AppError({
@@ -27,8 +24,13 @@ export function taskRoutes(deps: WebDeps): Router {
         message: `Nie należysz do zespołu ${query.group}.`,
       });
     }
-    const groups = query.group ? [query.group] : user.roles;
-    res.json({ items: await listOpenTasks(deps.db, { groups, assignee: user.login, limit: query.limit }) });
+    res.json(await queryInbox(deps.db, user, query));
+  });
+
+  router.post('/api/tasks/:key/assign', requireRole('managers'), async (req, res) => {
+    const body = assignBody.parse(req.body ?? {});
+    await reassignTask(deps, taskKey.parse(req.params.key), req.session!.user, body.assignee);
+    res.status(204).end();
   });
 
   router.post('/api/tasks/:key/claim', async (req, res) => {

@@ -2,7 +2,12 @@ import type { Session } from '../../auth/sessions';
 import { escapeHtml } from './html';
 
 /** The page frame: Polish, skip link, landmarks, the user and logout; no inline script (strict CSP). */
-export function renderPage(page: { title: string; body: string; session?: Session }): string {
+export function renderPage(page: {
+  title: string;
+  body: string;
+  session?: Session;
+  scripts?: string[];
+}): string {
   const user = page.session?.user;
   const nav = user
     ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/wnioski/nowy">Nowy wniosek</a></nav>
@@ -18,6 +23,7 @@ export function renderPage(page: { title: string; body: string; session?: Sessio
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)} — mops-flow</title>
 <link rel="stylesheet" href="/static/app.css">
+${(page.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </head>
 <body>
 <a class="skip" href="#main">Przejdź do treści</a>

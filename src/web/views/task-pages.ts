@@ -1,6 +1,6 @@
 import type { Session } from '../../auth/sessions';
 import { ROLES, isRoleId } from '../../auth/roles';
-import type { TaskRow } from '../../tasks/task-queries';
+import type { InboxPage, InboxQuery } from '../../tasks/task-queries';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
 
@@ -8,30 +8,77 @@ const csrf = (session: Session) =>
   `<input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}">`;
 const groupName = (group: string) => (isRoleId(group) ? ROLES[group] : group);
 
-export function taskListPage(session: Session, tasks: TaskRow[], notice?: string): string {
-  const rows = tasks
-    .map(
-      (t) => `<tr>
+const dateTime = (iso: string) => new Date(iso).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
+
+/** The inbox table alone: the page embeds it and the refresh script swaps it in without a reload. */
+export function inboxTable(session: Session, page: InboxPage, query: InboxQuery): string {
+  if (page.items.length === 0) return '<p>Brak otwartych zadań dla wybranych filtrów.</p>';
+  const rows = page.items
+    .map((t) => {
+      const due = t.dueAt
+        ? `<span class="${t.overdue ? 'overdue' : t.dueSoon ? 'due-soon' : ''}">${escapeHtml(dateTime(t.dueAt))}${
+            t.overdue ? ' (po terminie)' : t.dueSoon ? ' (wkrótce)' : ''
+          }</span>`
+        : '—';
+      const action = t.assignee
+        ? escapeHtml(t.assignee)
+        : `<form method="post" action="/zadania/${escapeHtml(t.userTaskKey)}/przejmij">${csrf(session)}<button type="submit" aria-label="Przejmij: ${escapeHtml(t.name)} ${escapeHtml(t.caseNumber ?? '')}">Przejmij</button></form>`;
+      return `<tr>
   <td><a href="/zadania/${escapeHtml(t.userTaskKey)}">${escapeHtml(t.name)}</a></td>
-  <td>${escapeHtml(t.caseNumber ?? '—')}</td>
+  <td>${t.caseId ? `<a href="/sprawy/${escapeHtml(t.caseId)}">${escapeHtml(t.caseNumber)}</a>` : '—'}</td>
   <td>${escapeHtml(t.clientName ?? '—')}</td>
   <td>${escapeHtml(t.candidateGroups.map(groupName).join(', '))}</td>
-  <td>${escapeHtml(new Date(t.createdAt).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' }))}</td>
-  <td>${t.assignee ? escapeHtml(t.assignee) : `<form method="post" action="/zadania/${escapeHtml(t.userTaskKey)}/przejmij">${csrf(session)}<button type="submit">Przejmij</button></form>`}</td>
-</tr>`,
-    )
+  <td>${due}</td>
+  <td>${t.priority}</td>
+  <td>${action}</td>
+</tr>`;
+    })
     .join('\n');
-  const table =
-    tasks.length === 0
-      ? '<p>Brak otwartych zadań Twoich zespołów.</p>'
-      : `<table><caption class="muted">Otwarte zadania zespołów: ${escapeHtml(session.user.roles.map(groupName).join(', '))}</caption>
-<thead><tr><th scope="col">Zadanie</th><th scope="col">Znak sprawy</th><th scope="col">Osoba</th><th scope="col">Zespół</th><th scope="col">Utworzone</th><th scope="col">Przypisane</th></tr></thead>
-<tbody>${rows}</tbody></table>`;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const link = (n: number) =>
+    `?${new URLSearchParams({ ...stringQuery(query), page: String(n) }).toString()}`;
+  const nav = `<nav aria-label="Strony listy" class="pager">
+  ${page.page > 1 ? `<a href="${escapeHtml(link(page.page - 1))}">« poprzednia</a>` : ''}
+  <span>strona ${page.page} z ${pages} (zadań: ${page.total})</span>
+  ${page.page < pages ? `<a href="${escapeHtml(link(page.page + 1))}">następna »</a>` : ''}
+</nav>`;
+  return `<table>
+<caption class="muted">Otwarte zadania — odświeżane automatycznie</caption>
+<thead><tr><th scope="col">Zadanie</th><th scope="col">Znak sprawy</th><th scope="col">Osoba</th><th scope="col">Zespół</th><th scope="col">Termin</th><th scope="col">Priorytet</th><th scope="col">Przypisane</th></tr></thead>
+<tbody>${rows}</tbody></table>
+${nav}`;
+}
+
+export function taskListPage(session: Session, page: InboxPage, query: InboxQuery, notice?: string): string {
+  const option = (value: string, label: string, current?: string) =>
+    `<option value="${escapeHtml(value)}"${value === (current ?? '') ? ' selected' : ''}>${escapeHtml(label)}</option>`;
+  const filters = `<form method="get" action="/zadania" class="filters" role="search" aria-label="Filtry zadań">
+  <label for="f-group">Zespół</label>
+  <select id="f-group" name="group">${option('', 'wszystkie moje')}${session.user.roles.map((r) => option(r, groupName(r), query.group)).join('')}</select>
+  <label for="f-assigned">Przypisanie</label>
+  <select id="f-assigned" name="assigned">${option('any', 'wszystkie', query.assigned)}${option('me', 'moje', query.assigned)}${option('unassigned', 'nieprzypisane', query.assigned)}</select>
+  <label for="f-overdue"><input id="f-overdue" type="checkbox" name="overdue" value="true"${query.overdue === 'true' ? ' checked' : ''}> tylko po terminie</label>
+  <label for="f-sort">Kolejność</label>
+  <select id="f-sort" name="sort">${option('due', 'termin', query.sort)}${option('created', 'data utworzenia', query.sort)}${option('priority', 'priorytet', query.sort)}</select>
+  <label for="f-q">Szukaj (znak sprawy, nazwisko, PESEL)</label>
+  <input id="f-q" name="q" value="${escapeHtml(query.q)}">
+  <button type="submit">Filtruj</button>
+</form>`;
   return renderPage({
     title: 'Zadania',
     session,
-    body: `${notice ? `<p role="status">${escapeHtml(notice)}</p>` : ''}${table}`,
+    scripts: ['/static/inbox.js'],
+    body: `${notice ? `<p role="status">${escapeHtml(notice)}</p>` : ''}${filters}
+<div id="inbox" aria-live="polite" data-refresh="/zadania/tabela?${escapeHtml(new URLSearchParams(stringQuery(query)).toString())}">${inboxTable(session, page, query)}</div>`,
   });
+}
+
+function stringQuery(query: InboxQuery): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(query)
+      .filter(([, value]) => value !== undefined && value !== '')
+      .map(([key, value]) => [key, String(value)]),
+  );
 }
 
 export function newApplicationPage(session: Session): string {
