@@ -5,6 +5,7 @@ import './request-types';
 import { AppError } from '../errors/app-error';
 import type { WebDeps } from './context';
 import { errorHandler } from './error-handler';
+import { openApiDocument } from './openapi';
 import { requestContext } from './middleware/request-context';
 import { sessionMiddleware } from './middleware/session';
 import { applicationRoutes } from './routes/applications';
@@ -33,6 +34,9 @@ export function createApp(deps: WebDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
+  app.get(['/api/docs', '/api/docs/openapi.json'], (_req, res) => {
+    res.json(openApiDocument());
+  });
   app.use(engineRecordRoutes(deps));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use(express.json({ limit: '1mb' }));

@@ -6,7 +6,9 @@ import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
 export const APPLICATION_PROCESS_ID = 'mops-application';
 
-const startBody = z.object({ channel: z.enum(['in-person', 'phone', 'mail', 'epuap']).default('in-person') });
+export const startBody = z.object({
+  channel: z.enum(['in-person', 'phone', 'mail', 'epuap']).default('in-person'),
+});
 
 /** Starting an application = starting the process; the first-contact task then collects the data. */
 export async function startApplication(deps: WebDeps, channel: string): Promise<string> {

@@ -10,7 +10,7 @@ import { SESSION_COOKIE } from '../cookies';
 import { requireCsrf, requireSession } from '../middleware/guards';
 import { loginPage } from '../views/login-page';
 
-const credentials = z.object({
+export const credentials = z.object({
   login: z.string().trim().min(1, 'podaj login').max(100),
   password: z.string().min(1, 'podaj hasło').max(200),
 });

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { TASK_FORMS } from '../tasks/task-forms';
+import { inboxQuerySchema } from '../tasks/task-queries';
+import { startBody } from './routes/applications';
+import { credentials } from './routes/auth';
+import { assignBody } from './routes/tasks';
+
+/**
+ * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
+ * so the two cannot drift apart.
+ */
+interface Endpoint {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  roles?: string[];
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<string, string>;
+}
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+  requestId: z.string(),
+});
+
+const endpoints: Endpoint[] = [
+  {
+    method: 'get',
+    path: '/health',
+    summary: 'Stan silnika, bazy i workerów',
+    responses: { 200: 'wszystko działa', 503: 'coś nie działa' },
+  },
+  {
+    method: 'post',
+    path: '/api/session',
+    summary: 'Logowanie (zwraca token CSRF)',
+    body: credentials,
+    responses: { 201: 'zalogowano', 401: 'zły login lub hasło', 429: 'za dużo prób' },
+  },
+  {
+    method: 'get',
+    path: '/api/session',
+    summary: 'Bieżąca sesja i token CSRF',
+    responses: { 200: 'sesja', 401: 'brak sesji' },
+  },
+  { method: 'delete', path: '/api/session', summary: 'Wylogowanie', responses: { 204: 'wylogowano' } },
+  {
+    method: 'post',
+    path: '/api/applications',
+    summary: 'Rozpoczęcie wniosku (start procesu)',
+    roles: ['first-contact'],
+    body: startBody,
+    responses: { 201: 'processInstanceKey', 403: 'brak roli lub tokenu CSRF' },
+  },
+  {
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'Skrzynka zadań: otwarte zadania moich zespołów i moje',
+    query: inboxQuerySchema,
+    responses: { 200: 'strona zadań { items, page, pageSize, total }', 403: 'zespół spoza moich ról' },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{key}/claim',
+    summary: 'Przejęcie zadania',
+    responses: { 204: 'przejęte', 403: 'inny zespół', 409: 'już przypisane lub zakończone' },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{key}/unclaim',
+    summary: 'Zwolnienie zadania',
+    responses: { 204: 'zwolnione', 403: 'nie moje' },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{key}/assign',
+    summary: 'Przekazanie zadania innej osobie (kierownik)',
+    roles: ['managers'],
+    body: assignBody,
+    responses: { 204: 'przekazane', 400: 'osoba spoza zespołu', 409: 'zakończone' },
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{key}/complete',
+    summary: 'Zakończenie zadania danymi formularza (walidacja po stronie serwera)',
+    body: z.union(
+      Object.values(TASK_FORMS).map((form) => form.schema) as [z.ZodType, z.ZodType, ...z.ZodType[]],
+    ),
+    responses: {
+      204: 'zakończone',
+      400: 'błędne pole (nazwa w error.field)',
+      409: 'ktoś zakończył je wcześniej',
+    },
+  },
+];
+
+export function openApiDocument(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of endpoints) {
+    const operation: Record<string, unknown> = {
+      summary: endpoint.summary,
+      ...(endpoint.roles ? { description: `Wymagane role: ${endpoint.roles.join(', ')}` } : {}),
+      parameters: [
+        ...(endpoint.path.includes('{key}')
+          ? [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{1,20}$' } }]
+          : []),
+        ...queryParameters(endpoint.query),
+      ],
+      responses: Object.fromEntries(
+        Object.entries(endpoint.responses).map(([status, description]) => [
+          status,
+          Number(status) >= 400
+            ? { description, content: { 'application/json': { schema: z.toJSONSchema(errorSchema) } } }
+            : { description },
+        ]),
+      ),
+    };
+    if (endpoint.body) {
+      operation.requestBody = {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z.toJSONSchema(endpoint.body, { io: 'input', unrepresentable: 'any' }),
+          },
+        },
+      };
+    }
+    paths[endpoint.path] = { ...paths[endpoint.path], [endpoint.method]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'mops-flow API',
+      version: '0.1.0',
+      description: 'API frontu mops-flow. Stan zmieniające żądania wymagają nagłówka X-CSRF-Token z sesji.',
+    },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'mops_sid' },
+        csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+      },
+    },
+    security: [{ session: [], csrf: [] }],
+    paths,
+  };
+}
+
+function queryParameters(schema: z.ZodObject | undefined) {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    description: property.description,
+    schema: property,
+  }));
+}
