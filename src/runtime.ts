@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import { ensureDemoUsers } from './auth/demo-users';
 import { createUserIfMissing } from './auth/users';
@@ -13,6 +12,7 @@ import { exporterToken } from './engine/exporter-token';
 import { startLocalEngine, type RunningEngine } from './engine/local-engine';
 import { localEngineOptions } from './engine/local-engine-options';
 import type { Logger } from './logger';
+import { BPMN_DIR } from './paths';
 import { createApp } from './web/app';
 import { createWorkerDefinitions } from '../workers';
 import { runWorkers, type RunningWorkers } from '../workers/run-workers';
@@ -24,8 +24,6 @@ export interface Runtime {
   localEngine?: RunningEngine;
   stop(): Promise<void>;
 }
-
-export const BPMN_DIR = path.resolve(__dirname, '..', 'bpmn');
 
 /**
  * The composition root's body: engine (local unless external) → database + migrations → deploy → workers → HTTP.

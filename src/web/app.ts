@@ -14,6 +14,8 @@ import { engineRecordRoutes } from './routes/engine-records';
 import { healthRoutes } from './routes/health';
 import { pageRoutes } from './routes/pages';
 import { taskRoutes } from './routes/tasks';
+import { caseRoutes } from './routes/cases';
+import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
 export function createApp(deps: WebDeps): Express {
@@ -39,12 +41,21 @@ export function createApp(deps: WebDeps): Express {
   });
   app.use(engineRecordRoutes(deps));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
+  app.use(
+    '/vendor/bpmn-js',
+    express.static(path.join(ROOT_DIR, 'node_modules', 'bpmn-js', 'dist'), { maxAge: '1d' }),
+  );
+  app.use(
+    '/vendor/form-js',
+    express.static(path.join(ROOT_DIR, 'node_modules', '@bpmn-io', 'form-js', 'dist'), { maxAge: '1d' }),
+  );
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(sessionMiddleware(deps.db, deps.config.SESSION_IDLE_MINUTES));
   app.use(authRoutes(deps));
   app.use(applicationRoutes(deps));
   app.use(taskRoutes(deps));
+  app.use(caseRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(new AppError({ code: 'not-found', message: `Nie ma strony ${req.path}.` })),

@@ -8,12 +8,14 @@ interface Task {
   userTaskKey: string;
   processInstanceKey: string;
   elementId: string;
+  caseId: string | null;
   caseNumber: string | null;
   clientName: string | null;
 }
 
 describe('first slice: an application walks first contact → register-case → benefits review, over HTTP', () => {
   let runtime: Runtime;
+  let caseId = '';
   const clerk = { login: 'it-clerk', password: 'haslo-testowe-1' };
   const officer = { login: 'it-officer', password: 'haslo-testowe-2' };
 
@@ -90,6 +92,7 @@ describe('first slice: an application walks first contact → register-case → 
     }, 'znak sprawy przy zadaniu');
     expect(withCase.caseNumber).toMatch(/^MOPS\.ŚW\.5011\.\d+\.\d{4}$/);
     expect(withCase.clientName).toBe('Zofia Żółćińska');
+    caseId = withCase.caseId ?? '';
 
     // a person of another team can neither see nor claim it
     expect((await front.request('GET', '/api/tasks?group=benefits')).status).toBe(403);
@@ -125,6 +128,59 @@ describe('first slice: an application walks first contact → register-case → 
       decision: 'grant',
     });
     expect(again.status).toBe(409);
+  });
+
+  it('opens the case file only for allowed people and logs every read', async () => {
+    // given the case of the first test, a benefits officer and a social worker outside the case
+    const social = { login: 'it-social', password: 'haslo-testowe-3' };
+    await createUserIfMissing(runtime.db, {
+      ...social,
+      displayName: 'Ewa Socjalna',
+      position: 'Pracownik socjalny',
+      site: 'A',
+      roles: ['social-work'],
+    });
+    const benefits = new TestClient(runtime.url);
+    await benefits.login(officer.login, officer.password);
+    const outsider = new TestClient(runtime.url);
+    await outsider.login(social.login, social.password);
+
+    // when they open it
+    const file = await benefits.request('GET', `/api/cases/${caseId}`);
+    const denied = await outsider.request('GET', `/api/cases/${caseId}`);
+
+    // then only the team that worked on it sees it, and the read is in the audit log
+    expect(file.status).toBe(200);
+    expect(file.body).toMatchObject({ client: { lastName: 'Żółćińska', pesel: '44051401359' } });
+    expect((file.body as { timeline: { what: string }[] }).timeline.map((t) => t.what)).toEqual(
+      expect.arrayContaining(['Przyjęcie wniosku', 'Założenie sprawy', 'Rozpatrzenie wniosku']),
+    );
+    expect(denied.status).toBe(403);
+    const audit = await runtime.db.query(
+      `SELECT 1 FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.action = 'case-read' AND a.entity_id = $1 AND u.login = $2`,
+      [caseId, officer.login],
+    );
+    expect(audit).toHaveLength(1);
+
+    // attachments: a PNG is kept, a text file is refused naming the field
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const upload = await fetch(`${runtime.url}/api/cases/${caseId}/attachments`, {
+      method: 'POST',
+      headers: {
+        ...benefits.headers(),
+        'content-type': 'application/octet-stream',
+        'x-file-name': 'skan.png',
+      },
+      body: png,
+    });
+    expect(upload.status).toBe(201);
+    const text = await fetch(`${runtime.url}/api/cases/${caseId}/attachments`, {
+      method: 'POST',
+      headers: { ...benefits.headers(), 'content-type': 'application/octet-stream', 'x-file-name': 'a.txt' },
+      body: Buffer.from('to nie jest skan'),
+    });
+    expect(text.status).toBe(400);
+    expect(((await text.json()) as { error: { field: string } }).error.field).toBe('file');
   });
 
   it('refuses requests without a session or without the CSRF token', async () => {

@@ -18,6 +18,14 @@ export class TestClient {
     return copy;
   }
 
+  /** Cookie and CSRF headers, for requests the helper does not cover (binary uploads). */
+  headers(): Record<string, string> {
+    return {
+      ...(this.cookie ? { cookie: this.cookie } : {}),
+      ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+    };
+  }
+
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';

@@ -1,7 +1,10 @@
 import { openApiDocument } from '../../src/web/openapi';
 
 describe('OpenAPI document', () => {
-  const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, any>> };
+  const doc = openApiDocument() as {
+    openapi: string;
+    paths: Record<string, Record<string, { parameters: unknown; requestBody: unknown }>>;
+  };
 
   it('is OpenAPI 3.1 and lists the inbox with its filter parameters from the zod schema', () => {
     expect(doc.openapi).toBe('3.1.0');

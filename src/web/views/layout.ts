@@ -7,6 +7,7 @@ export function renderPage(page: {
   body: string;
   session?: Session;
   scripts?: string[];
+  styles?: string[];
 }): string {
   const user = page.session?.user;
   const nav = user
@@ -22,6 +23,7 @@ export function renderPage(page: {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)} — mops-flow</title>
+${(page.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`).join('\n')}
 <link rel="stylesheet" href="/static/app.css">
 ${(page.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </head>

@@ -1,0 +1,184 @@
+import type { User } from '../auth/users';
+import type { Database } from '../db/database';
+import { AppError } from '../errors/app-error';
+
+export interface CaseFile {
+  id: string;
+  caseNumber: string;
+  status: string;
+  need: string;
+  urgent: boolean;
+  createdAt: string;
+  processInstanceKey: string;
+  bpmnProcessId: string | null;
+  client: { firstName: string; lastName: string; pesel: string | null; address: string | null };
+  household: { firstName: string; lastName: string; relation: string }[];
+  documents: { id: string; kind: string; fileName: string; mediaType: string; createdAt: string }[];
+  notes: { author: string | null; body: string; createdAt: string }[];
+  timeline: TimelineEntry[];
+  activeElements: string[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  what: string;
+  who: string | null;
+  kind: 'engine' | 'person';
+}
+
+/** Roles that may open any case file; others only the cases their team has (had) a task in. */
+const ALWAYS = ['managers', 'first-contact'];
+
+export async function assertMayReadCase(db: Database, user: User, caseId: string): Promise<void> {
+  if (user.roles.some((role) => ALWAYS.includes(role))) return;
+  const rows = await db.query(
+    `SELECT 1 FROM cases c
+      WHERE c.id = $1 AND (c.teams && $2::text[] OR EXISTS (
+        SELECT 1 FROM user_tasks t WHERE t.process_instance_key = c.process_instance_key AND t.candidate_groups && $2::text[]))`,
+    [caseId, user.roles],
+  );
+  if (rows.length === 0)
+    throw new AppError({ code: 'forbidden', message: 'Nie masz dostępu do akt tej sprawy.' });
+}
+
+/** Loads the whole case file for a person and writes the audit row of that read (who, when, what). */
+export async function readCaseFile(
+  db: Database,
+  user: User,
+  caseId: string,
+  channel: 'page' | 'api',
+): Promise<CaseFile> {
+  const [row] = await db.query<{
+    id: string;
+    case_number: string;
+    status: string;
+    need: string;
+    urgent: boolean;
+    created_at: Date;
+    process_instance_key: string;
+    client_id: string;
+    first_name: string;
+    last_name: string;
+    pesel: string | null;
+    street: string | null;
+    building: string | null;
+    city: string | null;
+    bpmn_process_id: string | null;
+  }>(
+    `SELECT c.id, c.case_number, c.status, c.need, c.urgent, c.created_at, c.process_instance_key, c.client_id,
+            cl.first_name, cl.last_name, cl.pesel, cl.street, cl.building, cl.city, pi.bpmn_process_id
+       FROM cases c JOIN clients cl ON cl.id = c.client_id
+       LEFT JOIN process_instances pi ON pi.process_instance_key = c.process_instance_key
+      WHERE c.id = $1`,
+    [caseId],
+  );
+  if (!row) throw new AppError({ code: 'not-found', message: 'Nie ma takiej sprawy.' });
+  await assertMayReadCase(db, user, caseId);
+  await db.query(
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'case-read', 'case', $2, $3)`,
+    [user.id, caseId, JSON.stringify({ channel })],
+  );
+  const [household, documents, notes, timeline, active] = await Promise.all([
+    db.query<{ first_name: string; last_name: string; relation: string }>(
+      'SELECT first_name, last_name, relation FROM household_members WHERE client_id = $1 ORDER BY last_name, first_name',
+      [row.client_id],
+    ),
+    db.query<{ id: string; kind: string; file_name: string; media_type: string; created_at: Date }>(
+      'SELECT id, kind, file_name, media_type, created_at FROM documents WHERE case_id = $1 ORDER BY created_at',
+      [caseId],
+    ),
+    db.query<{ display_name: string | null; body: string; created_at: Date }>(
+      `SELECT u.display_name, n.body, n.created_at FROM notes n LEFT JOIN users u ON u.id = n.author_id
+        WHERE n.case_id = $1 ORDER BY n.created_at`,
+      [caseId],
+    ),
+    caseTimeline(db, row.process_instance_key, caseId),
+    activeElements(db, row.process_instance_key),
+  ]);
+  const address = [row.street, row.building, row.city].filter(Boolean).join(' ') || null;
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    status: row.status,
+    need: row.need,
+    urgent: row.urgent,
+    createdAt: new Date(row.created_at).toISOString(),
+    processInstanceKey: row.process_instance_key,
+    bpmnProcessId: row.bpmn_process_id,
+    client: { firstName: row.first_name, lastName: row.last_name, pesel: row.pesel, address },
+    household: household.map((m) => ({
+      firstName: m.first_name,
+      lastName: m.last_name,
+      relation: m.relation,
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      fileName: d.file_name,
+      mediaType: d.media_type,
+      createdAt: new Date(d.created_at).toISOString(),
+    })),
+    notes: notes.map((n) => ({
+      author: n.display_name,
+      body: n.body,
+      createdAt: new Date(n.created_at).toISOString(),
+    })),
+    timeline,
+    activeElements: active,
+  };
+}
+
+/** Every completed step of the instance (from the engine's records) and every person's action on the case. */
+async function caseTimeline(
+  db: Database,
+  processInstanceKey: string,
+  caseId: string,
+): Promise<TimelineEntry[]> {
+  const steps = await db.query<{
+    at: Date;
+    name: string | null;
+    element_id: string;
+    assignee: string | null;
+  }>(
+    `SELECT r.at, e.name, r.element_id, t.assignee
+       FROM engine_records r
+       LEFT JOIN process_elements e ON e.bpmn_process_id = r.bpmn_process_id AND e.element_id = r.element_id
+       LEFT JOIN user_tasks t ON t.element_instance_key = r.record_key
+      WHERE r.process_instance_key = $1 AND r.value_type = 'PROCESS_INSTANCE' AND r.intent = 'ELEMENT_COMPLETED'
+        AND r.element_type NOT IN ('SEQUENCE_FLOW', 'PROCESS')
+      ORDER BY r.position`,
+    [processInstanceKey],
+  );
+  const actions = await db.query<{ at: Date; action: string; display_name: string | null }>(
+    `SELECT a.at, a.action, u.display_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+      WHERE a.entity = 'case' AND a.entity_id = $1 AND a.action <> 'case-read' ORDER BY a.at`,
+    [caseId],
+  );
+  return [
+    ...steps.map((s) => ({
+      at: new Date(s.at).toISOString(),
+      what: s.name ?? s.element_id,
+      who: s.assignee,
+      kind: 'engine' as const,
+    })),
+    ...actions.map((a) => ({
+      at: new Date(a.at).toISOString(),
+      what: a.action,
+      who: a.display_name,
+      kind: 'person' as const,
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Elements whose instance was activated and has neither completed nor been terminated: where the case stands. */
+async function activeElements(db: Database, processInstanceKey: string): Promise<string[]> {
+  const rows = await db.query<{ element_id: string }>(
+    `SELECT DISTINCT a.element_id FROM engine_records a
+      WHERE a.process_instance_key = $1 AND a.value_type = 'PROCESS_INSTANCE' AND a.intent = 'ELEMENT_ACTIVATED'
+        AND a.element_type NOT IN ('PROCESS', 'SUB_PROCESS', 'SEQUENCE_FLOW')
+        AND NOT EXISTS (SELECT 1 FROM engine_records b WHERE b.record_key = a.record_key
+                          AND b.value_type = 'PROCESS_INSTANCE' AND b.intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED'))`,
+    [processInstanceKey],
+  );
+  return rows.map((r) => r.element_id);
+}

@@ -1,0 +1,73 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { addAttachment, MAX_ATTACHMENT_BYTES, readDocument } from '../../cases/attachments';
+import { assertMayReadCase, readCaseFile } from '../../cases/case-file';
+import { diagramXml } from '../../cases/process-diagrams';
+import { BPMN_DIR } from '../../paths';
+import type { WebDeps } from '../context';
+import { requireCsrf, requireSession } from '../middleware/guards';
+import { casePage } from '../views/case-page';
+
+const id = z.string().uuid('to nie jest identyfikator');
+export const noteBody = z.object({ body: z.string().trim().min(1, 'notatka nie może być pusta').max(5000) });
+
+/** The case file: JSON and page (every read audit-logged), the process diagram, documents, notes, attachments. */
+export function caseRoutes(deps: WebDeps): Router {
+  const router = Router();
+  router.use(
+    ['/api/cases', '/api/documents', '/api/processes', '/sprawy', '/dokumenty'],
+    requireSession,
+    requireCsrf,
+  );
+
+  router.get('/api/cases/:id', async (req, res) => {
+    res.json(await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'api'));
+  });
+
+  router.get('/sprawy/:id', async (req, res) => {
+    const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page');
+    res.type('html').send(casePage(req.session!, file));
+  });
+
+  router.get('/api/processes/:processId/diagram', async (req, res) => {
+    res.type('application/xml').send(await diagramXml(BPMN_DIR, String(req.params.processId)));
+  });
+
+  router.post('/api/cases/:id/notes', async (req, res) => {
+    const caseId = id.parse(req.params.id);
+    const body = noteBody.parse(req.body ?? {});
+    const user = req.session!.user;
+    await assertMayReadCase(deps.db, user, caseId);
+    await deps.db.query('INSERT INTO notes (case_id, author_id, body) VALUES ($1, $2, $3)', [
+      caseId,
+      user.id,
+      body.body,
+    ]);
+    await deps.db.query(
+      `INSERT INTO audit_log (user_id, action, entity, entity_id) VALUES ($1, 'note-added', 'case', $2)`,
+      [user.id, caseId],
+    );
+    res.status(201).end();
+  });
+
+  router.post(
+    '/api/cases/:id/attachments',
+    express.raw({ type: () => true, limit: MAX_ATTACHMENT_BYTES + 1 }),
+    async (req, res) => {
+      const documentId = await addAttachment(deps.db, req.session!.user, {
+        caseId: id.parse(req.params.id),
+        fileName: decodeURIComponent(req.get('x-file-name') ?? 'skan'),
+        content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      });
+      res.status(201).json({ documentId });
+    },
+  );
+
+  router.get(['/api/documents/:id', '/dokumenty/:id'], async (req, res) => {
+    const doc = await readDocument(deps.db, req.session!.user, id.parse(req.params.id));
+    res.type(doc.mediaType);
+    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+    res.send(doc.content);
+  });
+  return router;
+}

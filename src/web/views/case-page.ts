@@ -1,0 +1,41 @@
+import type { Session } from '../../auth/sessions';
+import type { CaseFile } from '../../cases/case-file';
+import { escapeHtml } from './html';
+import { renderPage } from './layout';
+
+const when = (iso: string) => new Date(iso).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
+
+/** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
+export function casePage(session: Session, file: CaseFile): string {
+  const list = <T>(items: T[], render: (item: T) => string, empty: string) =>
+    items.length === 0
+      ? `<p class="muted">${empty}</p>`
+      : `<ul>${items.map((item) => `<li>${render(item)}</li>`).join('')}</ul>`;
+  const diagram = file.bpmnProcessId
+    ? `<section aria-labelledby="h-diagram"><h2 id="h-diagram">Gdzie jest sprawa</h2>
+<p>Bieżące kroki: ${escapeHtml(file.activeElements.join(', ') || 'brak (proces zakończony)')}</p>
+<div id="diagram" class="diagram" role="img" aria-label="Diagram procesu z zaznaczonym bieżącym krokiem"
+     data-process="${escapeHtml(file.bpmnProcessId)}" data-active="${escapeHtml(file.activeElements.join(','))}"></div></section>`
+    : '';
+  return renderPage({
+    title: `Sprawa ${file.caseNumber}`,
+    session,
+    scripts: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/case-diagram.js'],
+    styles: ['/vendor/bpmn-js/assets/diagram-js.css', '/vendor/bpmn-js/assets/bpmn-js.css'],
+    body: `<section aria-labelledby="h-client"><h2 id="h-client">Osoba</h2>
+<dl><dt>Imię i nazwisko</dt><dd>${escapeHtml(file.client.firstName)} ${escapeHtml(file.client.lastName)}</dd>
+<dt>PESEL</dt><dd>${escapeHtml(file.client.pesel ?? '—')}</dd>
+<dt>Adres</dt><dd>${escapeHtml(file.client.address ?? '—')}</dd>
+<dt>Potrzeba</dt><dd>${escapeHtml(file.need)}</dd>
+<dt>Status</dt><dd>${escapeHtml(file.status)}${file.urgent ? ' — <strong>pilne</strong>' : ''}</dd></dl></section>
+<section aria-labelledby="h-household"><h2 id="h-household">Gospodarstwo domowe</h2>
+${list(file.household, (m) => `${escapeHtml(m.firstName)} ${escapeHtml(m.lastName)} (${escapeHtml(m.relation)})`, 'Brak wpisanych członków gospodarstwa.')}</section>
+<section aria-labelledby="h-timeline"><h2 id="h-timeline">Przebieg sprawy</h2>
+${list(file.timeline, (t) => `<time datetime="${escapeHtml(t.at)}">${escapeHtml(when(t.at))}</time> — ${escapeHtml(t.what)}${t.who ? ` (${escapeHtml(t.who)})` : ''}`, 'Brak kroków.')}</section>
+<section aria-labelledby="h-docs"><h2 id="h-docs">Dokumenty</h2>
+${list(file.documents, (d) => `<a href="/dokumenty/${escapeHtml(d.id)}">${escapeHtml(d.fileName)}</a> (${escapeHtml(d.kind)}, ${escapeHtml(when(d.createdAt))})`, 'Brak dokumentów.')}</section>
+<section aria-labelledby="h-notes"><h2 id="h-notes">Notatki</h2>
+${list(file.notes, (n) => `${escapeHtml(when(n.createdAt))} ${escapeHtml(n.author ?? '')}: ${escapeHtml(n.body)}`, 'Brak notatek.')}</section>
+${diagram}`,
+  });
+}
