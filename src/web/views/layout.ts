@@ -11,7 +11,9 @@ export function renderPage(page: {
 }): string {
   const user = page.session?.user;
   const nav = user
-    ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/wnioski/nowy">Nowy wniosek</a></nav>
+    ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/wnioski/nowy">Nowy wniosek</a>${
+        user.roles.includes('admins') ? ' <a href="/admin/uzytkownicy">Konta</a>' : ''
+      }</nav>
        <form method="post" action="/wyloguj" class="logout">
          <input type="hidden" name="_csrf" value="${escapeHtml(page.session?.csrfToken)}">
          <span>${escapeHtml(user.displayName)}</span> <button type="submit">Wyloguj</button>
