@@ -16,6 +16,7 @@ import { pageRoutes } from './routes/pages';
 import { taskRoutes } from './routes/tasks';
 import { caseRoutes } from './routes/cases';
 import { adminRoutes } from './routes/admin';
+import { calculationRoutes } from './routes/calculations';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -58,6 +59,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(taskRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(adminRoutes(deps));
+  app.use(calculationRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(new AppError({ code: 'not-found', message: `Nie ma strony ${req.path}.` })),

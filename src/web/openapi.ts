@@ -4,6 +4,7 @@ import { inboxQuerySchema } from '../tasks/task-queries';
 import { startBody } from './routes/applications';
 import { credentials } from './routes/auth';
 import { assignBody } from './routes/tasks';
+import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
@@ -25,6 +26,21 @@ const errorSchema = z.object({
 });
 
 const endpoints: Endpoint[] = [
+  {
+    method: 'post',
+    path: '/api/benefits/calculate',
+    summary:
+      'Kryterium dochodowe, zasiłek okresowy (zakres) i stały dla gospodarstwa (kwoty w groszach, z podstawą prawną)',
+    body: benefitCalculationBody,
+    responses: { 200: 'wyliczenie', 400: 'błędne pole' },
+  },
+  {
+    method: 'get',
+    path: '/api/calendar/deadline',
+    summary: 'N-ty dzień roboczy po dacie (polskie święta, soboty i niedziele)',
+    query: deadlineQuery,
+    responses: { 200: '{ due: RRRR-MM-DD }', 400: 'błędne pole' },
+  },
   {
     method: 'get',
     path: '/health',
