@@ -17,6 +17,7 @@ export interface CaseFile {
   notes: { author: string | null; body: string; createdAt: string }[];
   timeline: TimelineEntry[];
   activeElements: string[];
+  activeSteps: string[];
 }
 
 export interface TimelineEntry {
@@ -124,7 +125,8 @@ export async function readCaseFile(
       createdAt: new Date(n.created_at).toISOString(),
     })),
     timeline,
-    activeElements: active,
+    activeElements: active.map((a) => a.elementId),
+    activeSteps: active.map((a) => a.name),
   };
 }
 
@@ -171,14 +173,18 @@ async function caseTimeline(
 }
 
 /** Elements whose instance was activated and has neither completed nor been terminated: where the case stands. */
-async function activeElements(db: Database, processInstanceKey: string): Promise<string[]> {
-  const rows = await db.query<{ element_id: string }>(
-    `SELECT DISTINCT a.element_id FROM engine_records a
+async function activeElements(
+  db: Database,
+  processInstanceKey: string,
+): Promise<{ elementId: string; name: string }[]> {
+  const rows = await db.query<{ element_id: string; name: string | null }>(
+    `SELECT DISTINCT a.element_id, e.name FROM engine_records a
+       LEFT JOIN process_elements e ON e.bpmn_process_id = a.bpmn_process_id AND e.element_id = a.element_id
       WHERE a.process_instance_key = $1 AND a.value_type = 'PROCESS_INSTANCE' AND a.intent = 'ELEMENT_ACTIVATED'
         AND a.element_type NOT IN ('PROCESS', 'SUB_PROCESS', 'SEQUENCE_FLOW')
         AND NOT EXISTS (SELECT 1 FROM engine_records b WHERE b.record_key = a.record_key
                           AND b.value_type = 'PROCESS_INSTANCE' AND b.intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED'))`,
     [processInstanceKey],
   );
-  return rows.map((r) => r.element_id);
+  return rows.map((r) => ({ elementId: r.element_id, name: r.name ?? r.element_id }));
 }

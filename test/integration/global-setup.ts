@@ -1,5 +1,8 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
-import { startLocalEngine } from '../../src/engine/local-engine';
+import { engineProbe, startLocalEngine } from '../../src/engine/local-engine';
+import { probeEngine } from '../../src/engine/readiness';
 import { localEngineOptions } from '../../src/engine/local-engine-options';
 import { createLogger } from '../../src/logger';
 import { TEST_DATABASE_URL, testConfig } from './test-config';
@@ -9,7 +12,12 @@ export default async function globalSetup(): Promise<void> {
   const config = testConfig();
   const log = createLogger({ ...config, LOG_LEVEL: 'info' });
   await resetDatabase(TEST_DATABASE_URL);
-  const engine = await startLocalEngine(await localEngineOptions(config, log));
+  const options = await localEngineOptions(config, log);
+  // the database starts empty, so a newly started engine starts empty too (a running one is reused as it is)
+  if (!(await probeEngine(engineProbe(options.settings))).ready) {
+    await rm(path.join(options.settings.dataDir, 'zeebe'), { recursive: true, force: true });
+  }
+  const engine = await startLocalEngine(options);
   (globalThis as { __testEngine?: typeof engine }).__testEngine = engine;
 }
 

@@ -3,6 +3,7 @@ import type { CaseFile } from '../../cases/case-file';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
 
+const STATUS: Record<string, string> = { open: 'w toku', closed: 'zakończona' };
 const when = (iso: string) => new Date(iso).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
 
 /** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
@@ -13,9 +14,9 @@ export function casePage(session: Session, file: CaseFile): string {
       : `<ul>${items.map((item) => `<li>${render(item)}</li>`).join('')}</ul>`;
   const diagram = file.bpmnProcessId
     ? `<section aria-labelledby="h-diagram"><h2 id="h-diagram">Gdzie jest sprawa</h2>
-<p>Bieżące kroki: ${escapeHtml(file.activeElements.join(', ') || 'brak (proces zakończony)')}</p>
-<div id="diagram" class="diagram" role="img" aria-label="Diagram procesu z zaznaczonym bieżącym krokiem"
-     data-process="${escapeHtml(file.bpmnProcessId)}" data-active="${escapeHtml(file.activeElements.join(','))}"></div></section>`
+<p>Bieżące kroki: ${escapeHtml(file.activeSteps.join(', ') || 'brak (proces zakończony)')}</p>
+<figure><div id="diagram" class="diagram" data-process="${escapeHtml(file.bpmnProcessId)}" data-active="${escapeHtml(file.activeElements.join(','))}"></div>
+<figcaption class="muted">Diagram procesu; bieżące kroki są obwiedzione na pomarańczowo.</figcaption></figure></section>`
     : '';
   return renderPage({
     title: `Sprawa ${file.caseNumber}`,
@@ -27,7 +28,7 @@ export function casePage(session: Session, file: CaseFile): string {
 <dt>PESEL</dt><dd>${escapeHtml(file.client.pesel ?? '—')}</dd>
 <dt>Adres</dt><dd>${escapeHtml(file.client.address ?? '—')}</dd>
 <dt>Potrzeba</dt><dd>${escapeHtml(file.need)}</dd>
-<dt>Status</dt><dd>${escapeHtml(file.status)}${file.urgent ? ' — <strong>pilne</strong>' : ''}</dd></dl></section>
+<dt>Status</dt><dd>${escapeHtml(STATUS[file.status] ?? file.status)}${file.urgent ? ' — <strong>pilne</strong>' : ''}</dd></dl></section>
 <section aria-labelledby="h-household"><h2 id="h-household">Gospodarstwo domowe</h2>
 ${list(file.household, (m) => `${escapeHtml(m.firstName)} ${escapeHtml(m.lastName)} (${escapeHtml(m.relation)})`, 'Brak wpisanych członków gospodarstwa.')}</section>
 <section aria-labelledby="h-timeline"><h2 id="h-timeline">Przebieg sprawy</h2>
