@@ -1,0 +1,124 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { migrate } from '../src/db/migrate';
+import { createPgDatabase } from '../src/db/pg-database';
+import { createLogger } from '../src/logger';
+import { inboxQuerySchema, queryInbox, type InboxQuery } from '../src/tasks/task-queries';
+
+/**
+ * The inbox's first page with 50 000 open tasks in the centre: seeds a scratch PostgreSQL database and times
+ * queryInbox (the same function the API uses) for a benefits officer. Prints p50/p95/p99 per query shape.
+ *   npm run bench:inbox            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/mops_flow_bench)
+ */
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mops_flow_bench';
+const TASKS = Number(process.env.BENCH_TASKS ?? 50_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const GROUPS = [
+  'benefits',
+  'social-work',
+  'services',
+  'violence-response',
+  'family-assistance',
+  'first-contact',
+];
+
+async function main(): Promise<void> {
+  await recreate(URL);
+  const db = createPgDatabase(URL);
+  await migrate(db, createLogger({ LOG_LEVEL: 'warn', NODE_ENV: 'production', LOG_FORMAT: 'json' }));
+  const seeded = performance.now();
+  await seed(db.query.bind(db));
+  console.log(
+    `seeded ${TASKS} open tasks (+ cases, clients) in ${((performance.now() - seeded) / 1000).toFixed(1)} s`,
+  );
+  await db.query('ANALYZE');
+
+  const user = { login: 'bench-officer', roles: ['benefits'] };
+  const shapes: [string, Partial<InboxQuery>][] = [
+    ['first page, by due date', {}],
+    ['first page, by priority', { sort: 'priority' }],
+    ['overdue only', { overdue: 'true' }],
+    ['search by surname prefix', { q: 'Nowak-12' }],
+    ['search by PESEL', { q: '90010112342' }],
+    ['page 20', { page: 20 }],
+  ];
+  console.log(
+    `\n${RUNS} runs each, user with role benefits (~${Math.round(TASKS / GROUPS.length)} visible tasks)`,
+  );
+  console.log('query shape                      p50 ms   p95 ms   p99 ms   rows  total');
+  for (const [label, shape] of shapes) {
+    const query = inboxQuerySchema.parse(shape);
+    const times: number[] = [];
+    let last = { items: [] as unknown[], total: 0 };
+    for (let i = 0; i < RUNS + 10; i += 1) {
+      const t0 = performance.now();
+      last = await queryInbox(db, user, query);
+      if (i >= 10) times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const pct = (p: number) =>
+      (times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0).toFixed(2);
+    console.log(
+      `${label.padEnd(32)} ${pct(50).padStart(6)}   ${pct(95).padStart(6)}   ${pct(99).padStart(6)}   ${String(last.items.length).padStart(4)}  ${last.total}`,
+    );
+  }
+  console.log(
+    '\nengine side: Camunda 8.6.0 serves POST /v2/user-tasks/search only from Elasticsearch/OpenSearch secondary storage,\n' +
+      'which this setup does not run (see README "Wersja silnika"), so the same query cannot be timed against the engine here.',
+  );
+  await db.close();
+}
+
+async function recreate(url: string): Promise<void> {
+  const target = new globalThis.URL(url);
+  const name = target.pathname.slice(1);
+  if (!/bench/.test(name)) throw new Error(`benchmark database name must contain "bench": ${name}`);
+  target.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: target.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+}
+
+/** One set-based insert per table: clients, intakes, cases and their open tasks. */
+async function seed(query: (sql: string, params?: unknown[]) => Promise<unknown>): Promise<void> {
+  await query(
+    `INSERT INTO users (login, display_name, roles, password_hash) VALUES ('bench-officer', 'Bench', '{benefits}', 'x')`,
+  );
+  await query(
+    `INSERT INTO clients (id, first_name, last_name, pesel)
+     SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Anna', 'Nowak-' || i, lpad((90010100000 + i)::text, 11, '0')
+       FROM generate_series(1, $1) AS i`,
+    [TASKS],
+  );
+  await query(
+    `INSERT INTO intakes (id, user_task_key, first_name, last_name, need)
+     SELECT ('00000000-0000-4000-9000-' || lpad(to_hex(i), 12, '0'))::uuid, 'intake-' || i, 'Anna', 'Nowak', 'pomoc'
+       FROM generate_series(1, $1) AS i`,
+    [TASKS],
+  );
+  await query(
+    `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need, district_id)
+     SELECT 'MOPS.ŚW.5011.' || i || '.2026', ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
+            ('00000000-0000-4000-9000-' || lpad(to_hex(i), 12, '0'))::uuid, (2251799813685248 + i)::text, 'pomoc',
+            CASE WHEN i % 2 = 0 THEN 'rejon-1' ELSE 'rejon-2' END
+       FROM generate_series(1, $1) AS i`,
+    [TASKS],
+  );
+  await query(
+    `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
+       element_instance_key, candidate_groups, assignee, state, created_at, updated_at, last_position, priority, due_at)
+     SELECT (4503599627370496 + i)::text, (2251799813685248 + i)::text, '1', 'mops-application', 'review-application',
+            (6755399441055744 + i)::text, ARRAY[($2::text[])[1 + i % 6]],
+            CASE WHEN i % 10 = 0 THEN 'bench-officer' END, 'CREATED',
+            now() - (i % 1000) * interval '1 hour', now(), i, 25 * (i % 4), now() + ((i % 60) - 10) * interval '1 day'
+       FROM generate_series(1, $1) AS i`,
+    [TASKS, GROUPS],
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
