@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Camunda8 } from '@camunda8/sdk';
 import type { Resource } from '@camunda8/sdk/dist/zeebe/lib/deployResource';
-import type { ProcessDeployment } from '@camunda8/sdk/dist/zeebe/lib/interfaces-grpc-1.0';
+import type { FormDeployment, ProcessDeployment } from '@camunda8/sdk/dist/zeebe/lib/interfaces-grpc-1.0';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { diagramElements } from './diagram-elements';
@@ -59,6 +59,7 @@ export async function deployResources(deps: {
       }
     }
   });
+  await recordForms(deps.db, response.deployments as Partial<FormDeployment>[], resources);
   const unchanged = names.filter((name) => !changed.includes(name));
   deps.log.info('Zasoby BPMN/DMN/formularze wdrożone', {
     deploymentKey: String(response.key),
@@ -69,6 +70,24 @@ export async function deployResources(deps: {
     ),
   });
   return { changed, unchanged };
+}
+
+/** Keeps each deployed form's schema under the key the engine puts on user task records. */
+async function recordForms(
+  db: Database,
+  deployments: Partial<FormDeployment>[],
+  resources: { name: string; content: string }[],
+): Promise<void> {
+  for (const { form } of deployments) {
+    if (!form) continue;
+    const resource = resources.find((r) => r.name === form.resourceName);
+    if (!resource) continue;
+    await db.query(
+      `INSERT INTO forms (form_key, form_id, version, schema) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (form_key) DO UPDATE SET schema = EXCLUDED.schema`,
+      [String(form.formKey), form.formId, form.version, resource.content],
+    );
+  }
 }
 
 function toResource(resource: { name: string; content: string }): Resource {

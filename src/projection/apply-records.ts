@@ -87,7 +87,7 @@ async function projectUserTask(tx: Queryable, record: EngineRecord): Promise<voi
       text(v.elementInstanceKey),
       textList(v.candidateGroupsList ?? v.candidateGroups),
       text(v.assignee) ?? null,
-      text(v.formKey) ?? null,
+      Number(v.formKey) > 0 ? text(v.formKey) : null,
       text(v.dueDate) ?? null,
       state,
       at,

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { engineError } from '../engine/engine-errors';
 import { AppError } from '../errors/app-error';
 import { getTask } from './task-queries';
+import { processVariables, validateSubmission, type FormSchema } from './form-schema';
 import { TASK_FORMS } from './task-forms';
 
 interface Deps {
@@ -106,6 +107,95 @@ export async function unclaimTask(deps: Deps, userTaskKey: string, user: User): 
 }
 
 /** Validates the form, writes the case-file part, then completes the task in the engine with process variables only. */
+/**
+ * Validates and stores what the person submitted, returning the process variables: the slice's own forms
+ * (TASK_FORMS) or the task's Camunda Form, validated on the server against the deployed schema.
+ */
+async function submitForm(
+  deps: Deps,
+  task: NonNullable<Awaited<ReturnType<typeof getTask>>>,
+  user: User,
+  input: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const own = TASK_FORMS[task.element_id];
+  if (own) {
+    own.schema.parse(input);
+    return deps.db.transaction((tx) =>
+      own.submit(tx, input, { userTaskKey: task.user_task_key, userId: user.id }),
+    );
+  }
+  const form = task.form_key ? await loadForm(deps.db, task.form_key) : undefined;
+  if (!form)
+    throw new AppError({ code: 'not-found', message: `Brak formularza dla kroku ${task.element_id}.` });
+  const data = validateSubmission(form.schema, input);
+  await deps.db.query(
+    `INSERT INTO task_submissions (user_task_key, case_id, element_id, form_id, data, submitted_by)
+     VALUES ($1, (SELECT id FROM cases WHERE process_instance_key = $2), $3, $4, $5, $6)
+     ON CONFLICT (user_task_key) DO UPDATE SET data = EXCLUDED.data, submitted_by = EXCLUDED.submitted_by, submitted_at = now()`,
+    [
+      task.user_task_key,
+      task.process_instance_key,
+      task.element_id,
+      form.formId,
+      JSON.stringify(data),
+      user.id,
+    ],
+  );
+  return processVariables(form.schema, data);
+}
+
+export async function loadForm(
+  db: Database,
+  formKey: string,
+): Promise<{ formId: string; schema: FormSchema } | undefined> {
+  const [row] = await db.query<{ form_id: string; schema: FormSchema | string }>(
+    'SELECT form_id, schema FROM forms WHERE form_key = $1',
+    [formKey],
+  );
+  if (!row) return undefined;
+  return {
+    formId: row.form_id,
+    schema: typeof row.schema === 'string' ? (JSON.parse(row.schema) as FormSchema) : row.schema,
+  };
+}
+
+/** The task's Camunda Form with data to pre-fill: the case summary and anything submitted before. */
+export async function taskFormView(deps: Deps, userTaskKey: string, user: User) {
+  const task = await openTaskFor(deps, userTaskKey, user);
+  const form = task.form_key ? await loadForm(deps.db, task.form_key) : undefined;
+  if (!form) return undefined;
+  const [context] = await deps.db.query<{
+    case_number: string;
+    first_name: string;
+    last_name: string;
+    need: string;
+  }>(
+    `SELECT c.case_number, cl.first_name, cl.last_name, c.need FROM cases c JOIN clients cl ON cl.id = c.client_id
+      WHERE c.process_instance_key = $1`,
+    [task.process_instance_key],
+  );
+  const [previous] = await deps.db.query<{ data: Record<string, unknown> }>(
+    'SELECT data FROM task_submissions WHERE user_task_key = $1',
+    [userTaskKey],
+  );
+  return {
+    userTaskKey,
+    elementId: task.element_id,
+    schema: form.schema,
+    data: {
+      ...(context
+        ? {
+            caseNumber: context.case_number,
+            clientFirstName: context.first_name,
+            clientLastName: context.last_name,
+            need: context.need,
+          }
+        : {}),
+      ...(previous?.data ?? {}),
+    },
+  };
+}
+
 export async function completeTask(
   deps: Deps,
   userTaskKey: string,
@@ -119,13 +209,7 @@ export async function completeTask(
       message: `Zadanie jest przypisane do: ${task.assignee}. Najpierw je przejmij.`,
     });
   }
-  const form = TASK_FORMS[task.element_id];
-  if (!form)
-    throw new AppError({ code: 'not-found', message: `Brak formularza dla kroku ${task.element_id}.` });
-  form.schema.parse(input);
-  const variables = await deps.db.transaction((tx) =>
-    form.submit(tx, input, { userTaskKey, userId: user.id }),
-  );
+  const variables = await submitForm(deps, task, user, input);
   const rest = deps.engine.getCamundaRestClient();
   try {
     if (!task.assignee)

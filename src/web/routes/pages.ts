@@ -5,7 +5,14 @@ import { getTask, inboxQuerySchema, queryInbox, type InboxQuery } from '../../ta
 import type { WebDeps } from '../context';
 import { toAppError } from '../error-handler';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
-import { inboxTable, newApplicationPage, taskFormPage, taskListPage } from '../views/task-pages';
+import { TASK_FORMS } from '../../tasks/task-forms';
+import {
+  camundaFormPage,
+  inboxTable,
+  newApplicationPage,
+  taskFormPage,
+  taskListPage,
+} from '../views/task-pages';
 import { startApplication } from './applications';
 
 /** The plain Polish HTML front over the same actions as the JSON API. */
@@ -52,6 +59,21 @@ export function pageRoutes(deps: WebDeps): Router {
   router.get('/zadania/:key', async (req, res) => {
     const task = await getTask(deps.db, String(req.params.key));
     if (!task) throw new AppError({ code: 'not-found', message: 'Nie ma takiego zadania.' });
+    if (!TASK_FORMS[task.element_id]) {
+      const names = await deps.db.query<{ name: string }>(
+        'SELECT name FROM process_elements WHERE bpmn_process_id = $1 AND element_id = $2',
+        [task.bpmn_process_id, task.element_id],
+      );
+      res
+        .type('html')
+        .send(
+          camundaFormPage(req.session!, {
+            userTaskKey: task.user_task_key,
+            name: names[0]?.name ?? task.element_id,
+          }),
+        );
+      return;
+    }
     res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {} }));
   });
 

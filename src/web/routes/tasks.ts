@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { claimTask, completeTask, reassignTask, unclaimTask } from '../../tasks/task-actions';
+import { claimTask, completeTask, reassignTask, taskFormView, unclaimTask } from '../../tasks/task-actions';
 import { inboxQuerySchema, queryInbox } from '../../tasks/task-queries';
 import { AppError } from '../../errors/app-error';
 import type { WebDeps } from '../context';
@@ -31,6 +31,12 @@ export function taskRoutes(deps: WebDeps): Router {
     const body = assignBody.parse(req.body ?? {});
     await reassignTask(deps, taskKey.parse(req.params.key), req.session!.user, body.assignee);
     res.status(204).end();
+  });
+
+  router.get('/api/tasks/:key/form', async (req, res) => {
+    const view = await taskFormView(deps, taskKey.parse(req.params.key), req.session!.user);
+    if (!view) throw new AppError({ code: 'not-found', message: 'To zadanie nie ma formularza Camunda.' });
+    res.json(view);
   });
 
   router.post('/api/tasks/:key/claim', async (req, res) => {

@@ -136,3 +136,16 @@ ${fields}
 <p><button type="submit">Zakończ zadanie</button> <a href="/zadania">Anuluj</a></p></form>`,
   });
 }
+
+/** A task with a Camunda Form: form-js renders it from the deployed schema; the server validates the submission. */
+export function camundaFormPage(session: Session, task: { userTaskKey: string; name: string }): string {
+  return renderPage({
+    title: task.name,
+    session,
+    styles: ['/vendor/form-js/assets/form-js.css'],
+    scripts: ['/vendor/form-js/form-viewer.umd.js', '/static/camunda-form.js'],
+    body: `<p id="form-status" role="status" class="error"></p>
+<div id="camunda-form" data-task="${escapeHtml(task.userTaskKey)}" data-csrf="${escapeHtml(session.csrfToken)}"></div>
+<p><a href="/zadania">Wróć do listy zadań</a></p>`,
+  });
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { createUserIfMissing } from '../../src/auth/users';
+import { deployResources } from '../../src/engine/deploy';
+import { createLogger } from '../../src/logger';
+import { startRuntime, type Runtime } from '../../src/runtime';
+import { eventually, TestClient } from './http-client';
+import { testConfig } from './test-config';
+
+describe('a user task with a Camunda Form', () => {
+  let runtime: Runtime;
+  let client: TestClient;
+  const captured: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    const config = testConfig({ WORKERS_ENABLED: 'false' });
+    const log = createLogger(config);
+    runtime = await startRuntime(config, log, () => undefined);
+    await deployResources({
+      engine: runtime.engine,
+      db: runtime.db,
+      log,
+      dir: path.join(__dirname, 'fixtures'),
+    });
+    runtime.engine.getZeebeGrpcApiClient().createWorker({
+      taskType: 'it-capture-variables',
+      taskHandler: (job) => {
+        captured.push(job.variables as Record<string, unknown>);
+        return job.complete();
+      },
+    });
+    await createUserIfMissing(runtime.db, {
+      login: 'it-form',
+      password: 'haslo-testowe-7',
+      displayName: 'Formularz',
+      position: 'x',
+      site: '',
+      roles: ['benefits'],
+    });
+    client = new TestClient(runtime.url);
+    await client.login('it-form', 'haslo-testowe-7');
+  });
+
+  afterAll(() => runtime.stop());
+
+  it('serves the deployed form, validates on the server and sends only process variables to the engine', async () => {
+    const started = await runtime.engine
+      .getZeebeGrpcApiClient()
+      .createProcessInstance({ bpmnProcessId: 'it-form-task', variables: {} });
+    const processInstanceKey = String(started.processInstanceKey);
+    const [task] = await eventually(async () => {
+      const rows = await runtime.db.query<{ user_task_key: string }>(
+        `SELECT user_task_key FROM user_tasks WHERE process_instance_key = $1 AND state = 'CREATED'`,
+        [processInstanceKey],
+      );
+      return rows.length > 0 ? rows : undefined;
+    }, 'zadanie z formularzem');
+    const key = task!.user_task_key;
+
+    const form = await client.request('GET', `/api/tasks/${key}/form`);
+    expect(form.status).toBe(200);
+    expect(form.body).toMatchObject({ schema: { id: 'it-form' } });
+
+    const missing = await client.request('POST', `/api/tasks/${key}/complete`, { householdSize: 3 });
+    expect(missing.status).toBe(400);
+    expect((missing.body as { error: { field: string } }).error.field).toBe('lastName');
+
+    expect(
+      (await client.request('POST', `/api/tasks/${key}/complete`, { lastName: 'Nowak', householdSize: 3 }))
+        .status,
+    ).toBe(204);
+    const variables = await eventually(
+      async () => captured.find((v) => v.householdSize !== undefined),
+      'zmienne w silniku',
+    );
+    expect(variables).toEqual({ householdSize: 3 });
+    const [stored] = await runtime.db.query<{ data: unknown }>(
+      'SELECT data FROM task_submissions WHERE user_task_key = $1',
+      [key],
+    );
+    expect(stored?.data).toEqual({ lastName: 'Nowak', householdSize: 3 });
+  });
+});
