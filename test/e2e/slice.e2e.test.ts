@@ -99,7 +99,7 @@ describe('first slice in the browser', () => {
     await page.getByLabel(/PESEL/).fill('44051401358');
     await page.getByLabel(/potrzeba/).fill('Brak środków na opał');
     await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
-    await expect(page.getByText('błędna cyfra kontrolna PESEL')).toBeTruthy();
+    await page.getByText('błędna cyfra kontrolna PESEL').waitFor({ timeout: 5000 });
     expect(await page.getByLabel('Nazwisko').inputValue()).toBe('Żółćińska');
     await checked(page, '04-formularz-blad-pesel');
     await page.getByLabel(/PESEL/).fill('44051401359');

@@ -24,7 +24,7 @@ describe('a user task with a Camunda Form', () => {
     runtime.engine.getZeebeGrpcApiClient().createWorker({
       taskType: 'it-capture-variables',
       taskHandler: (job) => {
-        captured.push(job.variables as Record<string, unknown>);
+        captured.push(job.variables);
         return job.complete();
       },
     });
@@ -69,7 +69,7 @@ describe('a user task with a Camunda Form', () => {
         .status,
     ).toBe(204);
     const variables = await eventually(
-      async () => captured.find((v) => v.householdSize !== undefined),
+      () => Promise.resolve(captured.find((v) => v.householdSize !== undefined)),
       'zmienne w silniku',
     );
     expect(variables).toEqual({ householdSize: 3 });

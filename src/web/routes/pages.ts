@@ -64,14 +64,12 @@ export function pageRoutes(deps: WebDeps): Router {
         'SELECT name FROM process_elements WHERE bpmn_process_id = $1 AND element_id = $2',
         [task.bpmn_process_id, task.element_id],
       );
-      res
-        .type('html')
-        .send(
-          camundaFormPage(req.session!, {
-            userTaskKey: task.user_task_key,
-            name: names[0]?.name ?? task.element_id,
-          }),
-        );
+      res.type('html').send(
+        camundaFormPage(req.session!, {
+          userTaskKey: task.user_task_key,
+          name: names[0]?.name ?? task.element_id,
+        }),
+      );
       return;
     }
     res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {} }));
