@@ -1,6 +1,9 @@
 import pg from 'pg';
 import type { Database, Queryable, Row } from './database';
 
+// calendar dates stay 'YYYY-MM-DD' strings (no local-time Date), the same as with PGlite below
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
 /** PostgreSQL through a pg pool (DATABASE_URL). */
 export function createPgDatabase(connectionString: string): Database {
   const pool = new pg.Pool({ connectionString, max: 10, application_name: 'mops-flow' });

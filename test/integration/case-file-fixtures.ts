@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../src/db/database';
+
+/** A case with a granted, approved decision and its assistance plan, straight in the case file. */
+export async function grantedDecision(
+  db: Database,
+  plan: { amountGrosze: number; from: string; to: string; method: 'cash' | 'transfer' },
+): Promise<{ caseId: string; decisionId: string; preparedBy: string; approvedBy: string }> {
+  const tag = randomUUID().slice(0, 8);
+  const [preparer] = await db.query<{ id: string }>(
+    `INSERT INTO users (login, display_name, roles, password_hash) VALUES ($1, 'Przygotowujący', '{benefits}', 'x') RETURNING id`,
+    [`prep-${tag}`],
+  );
+  const [manager] = await db.query<{ id: string }>(
+    `INSERT INTO users (login, display_name, position, roles, password_hash) VALUES ($1, 'Kierownik', 'Kierownik Działu', '{managers}', 'x') RETURNING id`,
+    [`mgr-${tag}`],
+  );
+  const [client] = await db.query<{ id: string }>(
+    `INSERT INTO clients (first_name, last_name) VALUES ('Jan', 'Testowy') RETURNING id`,
+  );
+  const [intake] = await db.query<{ id: string }>(
+    `INSERT INTO intakes (user_task_key, first_name, last_name, need) VALUES ($1, 'Jan', 'Testowy', 'pomoc') RETURNING id`,
+    [`fixture-${tag}`],
+  );
+  const [kase] = await db.query<{ id: string }>(
+    `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need) VALUES ($1, $2, $3, $4, 'pomoc') RETURNING id`,
+    [`TEST.${tag}`, client?.id, intake?.id, `fixture-${tag}`],
+  );
+  const [assistance] = await db.query<{ id: string }>(
+    `INSERT INTO assistance_plans (case_id, benefit_type, payout_method, amount_grosze, period_from, period_to, prepared_by)
+     VALUES ($1, 'zasilek-okresowy', $2, $3, $4, $5, $6) RETURNING id`,
+    [kase?.id, plan.method, plan.amountGrosze, plan.from, plan.to, preparer?.id],
+  );
+  const [decision] = await db.query<{ id: string }>(
+    `INSERT INTO decisions (case_id, plan_id, outcome, legal_basis, ruling, justification_facts, justification_law,
+       appeal_instruction, prepared_by, approved_by, status)
+     VALUES ($1, $2, 'grant', 'art. 38 u.p.s.', 'przyznać', 'fakty', 'prawo', 'pouczenie', $3, $4, 'approved') RETURNING id`,
+    [kase?.id, assistance?.id, preparer?.id, manager?.id],
+  );
+  return {
+    caseId: String(kase?.id),
+    decisionId: String(decision?.id),
+    preparedBy: String(preparer?.id),
+    approvedBy: String(manager?.id),
+  };
+}
