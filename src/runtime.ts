@@ -12,6 +12,8 @@ import { exporterToken } from './engine/exporter-token';
 import { startLocalEngine, type RunningEngine } from './engine/local-engine';
 import { localEngineOptions } from './engine/local-engine-options';
 import type { Logger } from './logger';
+import { startOutboxDispatcher } from './notifications/dispatcher';
+import { logChannel } from './notifications/outbox';
 import { BPMN_DIR } from './paths';
 import { createApp } from './web/app';
 import { createWorkerDefinitions } from '../workers';
@@ -72,6 +74,8 @@ export async function startRuntime(
       const running = workers;
       cleanups.push(() => running.stop());
     }
+    const outbox = startOutboxDispatcher(db, logChannel(log.child({ component: 'outbox' })), log);
+    cleanups.push(() => outbox.stop());
     if (config.NODE_ENV === 'development') await ensureDemoUsers(db, log, print);
     if (config.BOOTSTRAP_ADMIN_LOGIN && config.BOOTSTRAP_ADMIN_PASSWORD) {
       const created = await createUserIfMissing(db, {
