@@ -17,6 +17,7 @@ import { taskRoutes } from './routes/tasks';
 import { caseRoutes } from './routes/cases';
 import { adminRoutes } from './routes/admin';
 import { calculationRoutes } from './routes/calculations';
+import { incidentRoutes } from './routes/incidents';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -60,6 +61,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(caseRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(calculationRoutes(deps));
+  app.use(incidentRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(new AppError({ code: 'not-found', message: `Nie ma strony ${req.path}.` })),

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { listOpenIncidents, retryIncident } from '../../incidents/incidents';
+import type { WebDeps } from '../context';
+import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { incidentsPage } from '../views/incidents-page';
+
+const key = z.string().regex(/^\d{1,20}$/, 'klucz incydentu to liczba');
+
+/** Incidents a person can see and retry: managers and process owners. */
+export function incidentRoutes(deps: WebDeps): Router {
+  const router = Router();
+  router.use(
+    ['/api/incidents', '/incydenty'],
+    requireSession,
+    requireCsrf,
+    requireRole('managers', 'process-owners'),
+  );
+  router.get('/api/incidents', async (_req, res) => {
+    res.json({ items: await listOpenIncidents(deps.db) });
+  });
+  router.post('/api/incidents/:key/retry', async (req, res) => {
+    await retryIncident(deps, key.parse(req.params.key), req.session!.user);
+    res.status(204).end();
+  });
+  router.get('/incydenty', async (req, res) => {
+    res.type('html').send(incidentsPage(req.session!, await listOpenIncidents(deps.db)));
+  });
+  router.post('/incydenty/:key/ponow', async (req, res) => {
+    await retryIncident(deps, key.parse(req.params.key), req.session!.user);
+    res.redirect(303, '/incydenty');
+  });
+  return router;
+}
