@@ -13,7 +13,7 @@ interface Deps {
 }
 
 /** The task, if it is open and the user may work on it (one of its groups, or assigned to them). */
-async function openTaskFor(deps: Deps, userTaskKey: string, user: User) {
+export async function openTaskFor(deps: Deps, userTaskKey: string, user: User) {
   const task = await getTask(deps.db, userTaskKey);
   if (!task)
     throw new AppError({

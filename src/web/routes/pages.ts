@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { AppError } from '../../errors/app-error';
-import { claimTask, completeTask } from '../../tasks/task-actions';
+import { caseSummaryForTask } from '../../cases/case-summary';
+import { claimTask, completeTask, openTaskFor } from '../../tasks/task-actions';
 import { getTask, inboxQuerySchema, queryInbox, type InboxQuery } from '../../tasks/task-queries';
 import type { WebDeps } from '../context';
 import { toAppError } from '../error-handler';
@@ -57,22 +58,26 @@ export function pageRoutes(deps: WebDeps): Router {
   });
 
   router.get('/zadania/:key', async (req, res) => {
-    const task = await getTask(deps.db, String(req.params.key));
-    if (!task) throw new AppError({ code: 'not-found', message: 'Nie ma takiego zadania.' });
+    const user = req.session!.user;
+    const task = await openTaskFor(deps, String(req.params.key), user);
+    const caseSummary = await caseSummaryForTask(deps.db, user, task.process_instance_key);
     if (!TASK_FORMS[task.element_id]) {
       const names = await deps.db.query<{ name: string }>(
         'SELECT name FROM process_elements WHERE bpmn_process_id = $1 AND element_id = $2',
         [task.bpmn_process_id, task.element_id],
       );
-      res.type('html').send(
-        camundaFormPage(req.session!, {
-          userTaskKey: task.user_task_key,
-          name: names[0]?.name ?? task.element_id,
-        }),
-      );
+      res
+        .type('html')
+        .send(
+          camundaFormPage(req.session!, {
+            userTaskKey: task.user_task_key,
+            name: names[0]?.name ?? task.element_id,
+            caseSummary,
+          }),
+        );
       return;
     }
-    res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {} }));
+    res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {}, caseSummary }));
   });
 
   router.post('/zadania/:key/zakoncz', async (req, res) => {
@@ -89,6 +94,7 @@ export function pageRoutes(deps: WebDeps): Router {
       const appError = toAppError(error);
       const task = await getTask(deps.db, key);
       if (appError.code !== 'validation' || !task) throw appError;
+      const caseSummary = await caseSummaryForTask(deps.db, req.session!.user, task.process_instance_key);
       res
         .status(400)
         .type('html')
@@ -96,6 +102,7 @@ export function pageRoutes(deps: WebDeps): Router {
           taskFormPage(req.session!, {
             ...view(task),
             values,
+            caseSummary,
             error: { field: appError.field, message: appError.message },
           }),
         );

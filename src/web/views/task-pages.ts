@@ -1,5 +1,6 @@
 import type { Session } from '../../auth/sessions';
 import { ROLES, isRoleId } from '../../auth/roles';
+import type { CaseSummary } from '../../cases/case-summary';
 import type { InboxPage, InboxQuery } from '../../tasks/task-queries';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
@@ -103,6 +104,21 @@ export interface TaskFormView {
   name: string;
   values: Record<string, string>;
   error?: { field?: string; message: string };
+  caseSummary?: CaseSummary;
+}
+
+/** The case beside the task: who, what for, and the steps done so far. */
+export function caseAside(summary: CaseSummary | undefined): string {
+  if (!summary)
+    return '<aside class="case-aside" aria-label="Sprawa"><p class="muted">Sprawa nie jest jeszcze założona.</p></aside>';
+  return `<aside class="case-aside" aria-labelledby="aside-h"><h2 id="aside-h">Sprawa <a href="/sprawy/${escapeHtml(summary.caseId)}">${escapeHtml(summary.caseNumber)}</a></h2>
+<dl><dt>Osoba</dt><dd>${escapeHtml(summary.clientName)}</dd><dt>PESEL</dt><dd>${escapeHtml(summary.pesel ?? '—')}</dd>
+<dt>Potrzeba</dt><dd>${escapeHtml(summary.need)}${summary.urgent ? ' — <strong>pilne</strong>' : ''}</dd></dl>
+<h3>Wcześniejsze kroki</h3>${
+    summary.steps.length === 0
+      ? '<p class="muted">Brak.</p>'
+      : `<ol>${summary.steps.map((s) => `<li>${escapeHtml(s.name)}${s.who ? ` (${escapeHtml(s.who)})` : ''}</li>`).join('')}</ol>`
+  }</aside>`;
 }
 
 export function taskFormPage(session: Session, view: TaskFormView): string {
@@ -131,21 +147,24 @@ ${view.error?.field === 'decision' ? `<p class="error">${escapeHtml(view.error.m
   return renderPage({
     title: view.name,
     session,
-    body: `${general}<form method="post" action="/zadania/${escapeHtml(view.userTaskKey)}/zakoncz" novalidate>${csrf(session)}
+    body: `<div class="task-layout">${caseAside(view.caseSummary)}<div>${general}<form method="post" action="/zadania/${escapeHtml(view.userTaskKey)}/zakoncz" novalidate>${csrf(session)}
 ${fields}
-<p><button type="submit">Zakończ zadanie</button> <a href="/zadania">Anuluj</a></p></form>`,
+<p><button type="submit">Zakończ zadanie</button> <a href="/zadania">Anuluj</a></p></form></div></div>`,
   });
 }
 
 /** A task with a Camunda Form: form-js renders it from the deployed schema; the server validates the submission. */
-export function camundaFormPage(session: Session, task: { userTaskKey: string; name: string }): string {
+export function camundaFormPage(
+  session: Session,
+  task: { userTaskKey: string; name: string; caseSummary?: CaseSummary },
+): string {
   return renderPage({
     title: task.name,
     session,
     styles: ['/vendor/form-js/assets/form-js.css'],
     scripts: ['/vendor/form-js/form-viewer.umd.js', '/static/camunda-form.js'],
-    body: `<p id="form-status" role="status" class="error"></p>
+    body: `<div class="task-layout">${caseAside(task.caseSummary)}<div><p id="form-status" role="status" class="error"></p>
 <div id="camunda-form" data-task="${escapeHtml(task.userTaskKey)}" data-csrf="${escapeHtml(session.csrfToken)}"></div>
-<p><a href="/zadania">Wróć do listy zadań</a></p>`,
+<p><a href="/zadania">Wróć do listy zadań</a></p></div></div>`,
   });
 }
