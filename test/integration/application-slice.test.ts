@@ -97,7 +97,10 @@ describe('first slice: an application walks first contact → register-case → 
     // a person of another team can neither see nor claim it
     expect((await front.request('GET', '/api/tasks?group=benefits')).status).toBe(403);
     expect((await front.request('POST', `/api/tasks/${review.userTaskKey}/claim`)).status).toBe(403);
-    expect((await front.request('POST', `/api/tasks/${review.userTaskKey}/complete`, { decision: 'grant' })).status).toBe(403);
+    expect(
+      (await front.request('POST', `/api/tasks/${review.userTaskKey}/complete`, { decision: 'grant' }))
+        .status,
+    ).toBe(403);
     expect((await front.request('GET', `/zadania/${review.userTaskKey}`)).status).toBe(403);
 
     expect((await benefits.request('POST', `/api/tasks/${review.userTaskKey}/claim`)).status).toBe(204);

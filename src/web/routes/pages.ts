@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { AppError } from '../../errors/app-error';
 import { caseSummaryForTask } from '../../cases/case-summary';
 import { claimTask, completeTask, openTaskFor } from '../../tasks/task-actions';
 import { getTask, inboxQuerySchema, queryInbox, type InboxQuery } from '../../tasks/task-queries';
@@ -66,15 +65,13 @@ export function pageRoutes(deps: WebDeps): Router {
         'SELECT name FROM process_elements WHERE bpmn_process_id = $1 AND element_id = $2',
         [task.bpmn_process_id, task.element_id],
       );
-      res
-        .type('html')
-        .send(
-          camundaFormPage(req.session!, {
-            userTaskKey: task.user_task_key,
-            name: names[0]?.name ?? task.element_id,
-            caseSummary,
-          }),
-        );
+      res.type('html').send(
+        camundaFormPage(req.session!, {
+          userTaskKey: task.user_task_key,
+          name: names[0]?.name ?? task.element_id,
+          caseSummary,
+        }),
+      );
       return;
     }
     res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {}, caseSummary }));
