@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
-import { toUser, type User } from './users';
+import { toUser, type User, type UserRow } from './users';
 
 export interface Session {
   id: string;
@@ -30,16 +30,7 @@ export async function loadSession(
   id: string,
   idleMinutes: number,
 ): Promise<Session | undefined> {
-  const [row] = await db.query<{
-    csrf_token: string;
-    idle: boolean;
-    id: string;
-    login: string;
-    display_name: string;
-    position: string;
-    site: string;
-    roles: string[];
-  }>(
+  const [row] = await db.query<UserRow & { csrf_token: string; idle: boolean }>(
     `SELECT s.csrf_token, (s.last_seen_at < now() - make_interval(mins => $2) OR s.expires_at < now()) AS idle,
             u.id, u.login, u.display_name, u.position, u.site, u.roles
        FROM sessions s JOIN users u ON u.id = s.user_id

@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors/app-error';
 import { hashPassword } from './password';
 import { ROLE_IDS } from './roles';
-import { toUser, type User } from './users';
+import { toUser, USER_COLUMNS, type User, type UserRow } from './users';
 
 const roleList = z
   .array(z.enum(ROLE_IDS as [string, ...string[]], { message: 'nieznana rola' }))
@@ -31,15 +31,9 @@ export const userUpdateSchema = z.object({
 });
 
 export async function listUsers(db: Database): Promise<(User & { active: boolean })[]> {
-  const rows = await db.query<{
-    id: string;
-    login: string;
-    display_name: string;
-    position: string;
-    site: string;
-    roles: string[];
-    active: boolean;
-  }>('SELECT id, login, display_name, position, site, roles, active FROM users ORDER BY login');
+  const rows = await db.query<UserRow & { active: boolean }>(
+    `SELECT ${USER_COLUMNS}, active FROM users ORDER BY login`,
+  );
   return rows.map((row) => ({ ...toUser(row), active: row.active }));
 }
 

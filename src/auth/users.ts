@@ -11,17 +11,20 @@ export interface User {
   roles: string[];
 }
 
-interface UserRow {
+/** A users row as SQL returns it (without the password hash). */
+export interface UserRow {
   id: string;
   login: string;
   display_name: string;
   position: string;
   site: string;
   roles: string[];
-  password_hash: string;
 }
 
-export function toUser(row: Omit<UserRow, 'password_hash'>): User {
+/** The columns of UserRow, for SELECTs (prefix with an alias where needed). */
+export const USER_COLUMNS = 'id, login, display_name, position, site, roles';
+
+export function toUser(row: UserRow): User {
   return {
     id: row.id,
     login: row.login,
@@ -36,7 +39,7 @@ export async function findUserForLogin(
   db: Database,
   login: string,
 ): Promise<(User & { passwordHash: string }) | undefined> {
-  const [row] = await db.query<UserRow>(
+  const [row] = await db.query<UserRow & { password_hash: string }>(
     'SELECT id, login, display_name, position, site, roles, password_hash FROM users WHERE login = $1 AND active',
     [login],
   );

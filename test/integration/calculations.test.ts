@@ -1,26 +1,14 @@
-import { createUserIfMissing } from '../../src/auth/users';
-import { createLogger } from '../../src/logger';
-import { startRuntime, type Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
 import { TestClient } from './http-client';
-import { testConfig } from './test-config';
+import { loginAs, startTestRuntime } from './test-runtime';
 
 describe('calculation endpoints used by the forms', () => {
   let runtime: Runtime;
   let client: TestClient;
 
   beforeAll(async () => {
-    const config = testConfig({ WORKERS_ENABLED: 'false' });
-    runtime = await startRuntime(config, createLogger(config), () => undefined);
-    await createUserIfMissing(runtime.db, {
-      login: 'it-calc',
-      password: 'haslo-testowe-9',
-      displayName: 'Kalkulator',
-      position: 'Specjalista',
-      site: '',
-      roles: ['benefits'],
-    });
-    client = new TestClient(runtime.url);
-    await client.login('it-calc', 'haslo-testowe-9');
+    ({ runtime } = await startTestRuntime({ workers: false }));
+    client = await loginAs(runtime, 'it-calc', ['benefits']);
   });
 
   afterAll(() => runtime.stop());

@@ -1,10 +1,6 @@
-import path from 'node:path';
-import { createUserIfMissing } from '../../src/auth/users';
-import { deployResources } from '../../src/engine/deploy';
-import { createLogger } from '../../src/logger';
-import { startRuntime, type Runtime } from '../../src/runtime';
-import { eventually, TestClient } from './http-client';
-import { testConfig } from './test-config';
+import type { Runtime } from '../../src/runtime';
+import { eventually, type TestClient } from './http-client';
+import { loginAs, startTestRuntime } from './test-runtime';
 
 describe('a user task with a Camunda Form', () => {
   let runtime: Runtime;
@@ -12,15 +8,7 @@ describe('a user task with a Camunda Form', () => {
   const captured: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    const config = testConfig({ WORKERS_ENABLED: 'false' });
-    const log = createLogger(config);
-    runtime = await startRuntime(config, log, () => undefined);
-    await deployResources({
-      engine: runtime.engine,
-      db: runtime.db,
-      log,
-      dir: path.join(__dirname, 'fixtures'),
-    });
+    ({ runtime } = await startTestRuntime({ workers: false, fixtures: true }));
     runtime.engine.getZeebeGrpcApiClient().createWorker({
       taskType: 'it-capture-variables',
       taskHandler: (job) => {
@@ -28,16 +16,7 @@ describe('a user task with a Camunda Form', () => {
         return job.complete();
       },
     });
-    await createUserIfMissing(runtime.db, {
-      login: 'it-form',
-      password: 'haslo-testowe-7',
-      displayName: 'Formularz',
-      position: 'x',
-      site: '',
-      roles: ['benefits'],
-    });
-    client = new TestClient(runtime.url);
-    await client.login('it-form', 'haslo-testowe-7');
+    client = await loginAs(runtime, 'it-form', ['benefits']);
   });
 
   afterAll(() => runtime.stop());

@@ -1,11 +1,7 @@
-import path from 'node:path';
-import { createUserIfMissing } from '../../src/auth/users';
-import { deployResources } from '../../src/engine/deploy';
-import { createLogger } from '../../src/logger';
-import { startRuntime, type Runtime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
 import { runWorkers, type RunningWorkers } from '../../workers/run-workers';
-import { eventually, TestClient } from './http-client';
-import { testConfig } from './test-config';
+import { eventually } from './http-client';
+import { loginAs, startTestRuntime } from './test-runtime';
 
 /** A technical fault is retried with backoff, ends as an incident with a readable message, and succeeds on retry. */
 describe('technical faults become visible incidents a manager can retry', () => {
@@ -15,15 +11,9 @@ describe('technical faults become visible incidents a manager can retry', () => 
   let attempts = 0;
 
   beforeAll(async () => {
-    const config = testConfig({ WORKERS_ENABLED: 'false' });
-    const log = createLogger(config);
-    runtime = await startRuntime(config, log, () => undefined);
-    await deployResources({
-      engine: runtime.engine,
-      db: runtime.db,
-      log,
-      dir: path.join(__dirname, 'fixtures'),
-    });
+    const started = await startTestRuntime({ workers: false, fixtures: true });
+    runtime = started.runtime;
+    const log = started.log;
     workers = runWorkers(
       runtime.engine,
       [
@@ -40,14 +30,6 @@ describe('technical faults become visible incidents a manager can retry', () => 
       ],
       log,
     );
-    await createUserIfMissing(runtime.db, {
-      login: 'it-manager',
-      password: 'haslo-testowe-5',
-      displayName: 'Kierownik',
-      position: 'Kierownik',
-      site: '',
-      roles: ['managers'],
-    });
   });
 
   afterAll(async () => {
@@ -60,8 +42,7 @@ describe('technical faults become visible incidents a manager can retry', () => 
       .getZeebeGrpcApiClient()
       .createProcessInstance({ bpmnProcessId: 'it-flaky', variables: {} });
     const processInstanceKey = String(started.processInstanceKey);
-    const manager = new TestClient(runtime.url);
-    await manager.login('it-manager', 'haslo-testowe-5');
+    const manager = await loginAs(runtime, 'it-manager', ['managers']);
 
     const incident = await eventually(
       async () => {
@@ -101,16 +82,7 @@ describe('technical faults become visible incidents a manager can retry', () => 
   });
 
   it('is for managers only', async () => {
-    await createUserIfMissing(runtime.db, {
-      login: 'it-clerk2',
-      password: 'haslo-testowe-6',
-      displayName: 'x',
-      position: 'x',
-      site: '',
-      roles: ['first-contact'],
-    });
-    const clerk = new TestClient(runtime.url);
-    await clerk.login('it-clerk2', 'haslo-testowe-6');
+    const clerk = await loginAs(runtime, 'it-clerk2', ['first-contact']);
     expect((await clerk.request('GET', '/api/incidents')).status).toBe(403);
   });
 });

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { createUserIfMissing } from '../../src/auth/users';
+import { deployResources } from '../../src/engine/deploy';
+import { createLogger, type Logger } from '../../src/logger';
+import { startRuntime, type Runtime } from '../../src/runtime';
+import { TestClient } from './http-client';
+import { testConfig } from './test-config';
+
+/** The app on the test engine and database; optionally with the test fixtures (test/integration/fixtures) deployed. */
+export async function startTestRuntime(
+  options: { workers?: boolean; fixtures?: boolean } = {},
+): Promise<{ runtime: Runtime; log: Logger }> {
+  const config = testConfig({ WORKERS_ENABLED: options.workers === false ? 'false' : 'true' });
+  const log = createLogger(config);
+  const runtime = await startRuntime(config, log, () => undefined);
+  if (options.fixtures) {
+    await deployResources({
+      engine: runtime.engine,
+      db: runtime.db,
+      log,
+      dir: path.join(__dirname, 'fixtures'),
+    });
+  }
+  return { runtime, log };
+}
+
+/** A person with the given roles (created if missing), logged in through the API. */
+export async function loginAs(runtime: Runtime, login: string, roles: string[]): Promise<TestClient> {
+  const password = `haslo-${login}-testowe`;
+  await createUserIfMissing(runtime.db, {
+    login,
+    password,
+    displayName: login,
+    position: 'Specjalista',
+    site: '',
+    roles: roles as never,
+  });
+  const client = new TestClient(runtime.url);
+  await client.login(login, password);
+  return client;
+}
