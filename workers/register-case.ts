@@ -3,7 +3,7 @@ import { registerCase } from '../src/cases/case-registry';
 import type { Database } from '../src/db/database';
 import { complete, type JobWorkerDefinition } from './job-worker';
 
-const variables = z.object({ intakeId: z.string().uuid() });
+const variables = z.object({ intakeId: z.string().uuid(), urgent: z.boolean().optional() });
 
 /** register-case: writes the case to the case file and returns caseId and caseNumber (idempotent per intake). */
 export function createRegisterCaseWorker(deps: {
@@ -13,7 +13,7 @@ export function createRegisterCaseWorker(deps: {
 }): JobWorkerDefinition {
   return {
     taskType: 'register-case',
-    fetchVariables: ['intakeId'],
+    fetchVariables: ['intakeId', 'urgent'],
     timeoutMs: 30_000,
     async handle(job) {
       const parsed = variables.safeParse(job.variables);
@@ -28,6 +28,7 @@ export function createRegisterCaseWorker(deps: {
         intakeId: parsed.data.intakeId,
         processInstanceKey: job.processInstanceKey,
         pattern: deps.caseNumberPattern,
+        urgent: parsed.data.urgent,
         now: (deps.now ?? (() => new Date()))(),
       });
       if (!registered) {

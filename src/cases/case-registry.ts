@@ -14,7 +14,7 @@ export interface RegisteredCase {
  */
 export async function registerCase(
   db: Database,
-  input: { intakeId: string; processInstanceKey: string; pattern: string; now: Date },
+  input: { intakeId: string; processInstanceKey: string; pattern: string; now: Date; urgent?: boolean },
 ): Promise<RegisteredCase | undefined> {
   const existing = await findByIntake(db, input.intakeId);
   if (existing) return { ...existing, created: false };
@@ -37,9 +37,9 @@ export async function registerCase(
       );
       const caseNumber = formatCaseNumber(input.pattern, Number(counter?.last_value), year);
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [caseNumber, clientId, input.intakeId, input.processInstanceKey, intake.need],
+        `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need, urgent)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [caseNumber, clientId, input.intakeId, input.processInstanceKey, intake.need, input.urgent ?? false],
       );
       return { caseId: String(row?.id), caseNumber, created: true };
     });

@@ -5,7 +5,7 @@ import { engineError } from '../engine/engine-errors';
 import { AppError } from '../errors/app-error';
 import { getTask } from './task-queries';
 import { processVariables, validateSubmission, type FormSchema } from './form-schema';
-import { TASK_FORMS } from './task-forms';
+import { TASK_FORMS } from './forms';
 
 interface Deps {
   db: Database;
@@ -121,7 +121,12 @@ async function submitForm(
   if (own) {
     own.schema.parse(input);
     return deps.db.transaction((tx) =>
-      own.submit(tx, input, { userTaskKey: task.user_task_key, userId: user.id }),
+      own.submit(tx, input, {
+        userTaskKey: task.user_task_key,
+        processInstanceKey: task.process_instance_key,
+        userId: user.id,
+        now: new Date(),
+      }),
     );
   }
   const form = task.form_key ? await loadForm(deps.db, task.form_key) : undefined;

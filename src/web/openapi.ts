@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_FORMS } from '../tasks/task-forms';
+import { TASK_FORMS } from '../tasks/forms';
 import { inboxQuerySchema } from '../tasks/task-queries';
 import { startBody } from './routes/applications';
 import { credentials } from './routes/auth';

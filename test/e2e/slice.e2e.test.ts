@@ -6,10 +6,11 @@ import { testConfig } from '../integration/test-config';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
 
 /**
- * People in a real browser: first contact starts an application and fills the intake, the benefits officer sees
- * the case behind the task, opens the case file and completes the review. axe runs on every page.
+ * Four people of four roles in a real browser take an application from first contact to a confirmed cash payout:
+ * first contact, the benefits officer (interview, plan and draft), the manager (second pair of eyes) and the
+ * cashier. axe runs on every page; screenshots go to test-artifacts/e2e/.
  */
-describe('first slice in the browser', () => {
+describe('the benefits path in the browser', () => {
   let runtime: Runtime;
   let browser: Browser;
   const axeReport: Record<string, number> = {};
@@ -25,6 +26,18 @@ describe('first slice in the browser', () => {
       password: 'haslo-e2e-67890',
       roles: ['benefits'],
       displayName: 'Jan Świadczenia',
+    },
+    manager: {
+      login: 'e2e-manager',
+      password: 'haslo-e2e-24680',
+      roles: ['managers'],
+      displayName: 'Ewa Kierownik',
+    },
+    cashier: {
+      login: 'e2e-cashier',
+      password: 'haslo-e2e-13579',
+      roles: ['cashiers'],
+      displayName: 'Piotr Kasa',
     },
   };
 
@@ -66,35 +79,52 @@ describe('first slice in the browser', () => {
     await page.waitForURL(/\/zadania/);
   }
 
-  async function waitForRow(page: Page, text: string) {
-    for (let i = 0; i < 50; i += 1) {
-      if ((await page.getByRole('link', { name: text }).count()) > 0) return;
+  async function logout(page: Page) {
+    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await page.waitForURL(/logowanie/);
+  }
+
+  /** Waits for the task of our case to reach the inbox, then claims it (which opens its page). */
+  async function claim(page: Page, taskName: string, caseNumber?: string) {
+    for (let i = 0; i < 60; i += 1) {
+      const row = page
+        .getByRole('row')
+        .filter({ hasText: taskName })
+        .filter({ hasText: caseNumber ?? taskName });
+      if ((await row.count()) > 0) {
+        await row
+          .first()
+          .getByRole('button', { name: /Przejmij/ })
+          .click();
+        await page.getByRole('heading', { name: taskName }).waitFor();
+        return;
+      }
       await page.waitForTimeout(300);
       await page.reload();
     }
-    throw new Error(`brak zadania „${text}” na liście`);
+    throw new Error(`brak zadania „${taskName}” na liście`);
   }
 
-  it('takes an application from first contact to the benefits review', async () => {
+  async function submit(page: Page) {
+    await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
+    await page.waitForURL(/\/zadania\?info=/);
+  }
+
+  it('takes an application from first contact to a confirmed cash payout, by four people', async () => {
     const context = await browser.newContext({ bypassCSP: true, locale: 'pl-PL' });
     const page = await context.newPage();
+    const today = new Date().toISOString().slice(0, 10);
 
-    // the login page and the clerk's inbox
+    // first contact
     await page.goto(`${runtime.url}/logowanie`);
     await checked(page, '01-logowanie');
     await login(page, people.clerk);
     await page.getByRole('link', { name: 'Nowy wniosek' }).click();
     await checked(page, '02-nowy-wniosek');
     await page.getByRole('button', { name: 'Rozpocznij' }).click();
-    await waitForRow(page, 'Przyjęcie wniosku');
     await checked(page, '03-skrzynka-pierwszy-kontakt');
-
-    // the intake: a wrong PESEL is named and what was typed stays
-    await page
-      .getByRole('button', { name: /Przejmij/ })
-      .first()
-      .click();
-    await page.getByLabel('Imię').fill('Zofia');
+    await claim(page, 'Przyjęcie wniosku');
+    await page.getByLabel('Imię', { exact: true }).fill('Zofia');
     await page.getByLabel('Nazwisko').fill('Żółćińska');
     await page.getByLabel(/PESEL/).fill('44051401358');
     await page.getByLabel(/potrzeba/).fill('Brak środków na opał');
@@ -103,38 +133,70 @@ describe('first slice in the browser', () => {
     expect(await page.getByLabel('Nazwisko').inputValue()).toBe('Żółćińska');
     await checked(page, '04-formularz-blad-pesel');
     await page.getByLabel(/PESEL/).fill('44051401359');
-    await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
-    await page.waitForURL(/\/zadania\?info=/);
-    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await submit(page);
+    await logout(page);
 
-    // the benefits officer sees the case behind the task and opens the case file
+    // the benefits officer: interview, then plan and draft decision
     await login(page, people.officer);
-    await waitForRow(page, 'Rozpatrzenie wniosku');
+    await claim(page, 'Rodzinny wywiad środowiskowy');
+    const caseNumber = (await page.locator('.case-aside h2 a').innerText()).trim();
+    expect(caseNumber).toMatch(/^MOPS\.ŚW\.5011\./);
+    await checked(page, '05-wywiad');
+    await page.getByLabel('Data wywiadu').fill(today);
+    await page.getByLabel('Liczba osób w gospodarstwie').fill('4');
+    await page.getByLabel(/Dochód netto gospodarstwa/).fill('2000,00');
+    await page.getByLabel(/Ustalenia wywiadu/).fill('Rodzina czteroosobowa, brak opału na zimę.');
+    await submit(page);
+    await claim(page, 'Plan pomocy i projekt decyzji', caseNumber);
+    await page.getByLabel('Przyznać zasiłek okresowy').check();
+    await page.getByLabel('Kwota miesięczna (zł)').fill('700,00');
+    await page.getByLabel('Okres od').fill(`${today.slice(0, 7)}-01`);
+    await page.getByLabel('Okres do').fill(today);
+    await page.getByLabel('Gotówka w kasie').check();
     await page
-      .getByRole('link', { name: /MOPS\.ŚW\.5011/ })
-      .first()
-      .waitFor({ timeout: 15_000 })
-      .catch(async () => {
-        await page.reload();
-      });
-    await checked(page, '05-skrzynka-swiadczenia');
+      .getByLabel('Uzasadnienie faktyczne')
+      .fill('Dochód rodziny poniżej kryterium, potrzeba zakupu opału.');
+    await checked(page, '06-projekt-decyzji');
+    await submit(page);
     await page
-      .getByRole('link', { name: /MOPS\.ŚW\.5011/ })
+      .getByRole('link', { name: caseNumber })
       .first()
-      .click();
-    await page.getByRole('heading', { name: /Sprawa MOPS/ }).waitFor();
-    await page.locator('#diagram .djs-element').first().waitFor({ timeout: 15_000 });
-    await checked(page, '06-akta-sprawy');
-    await page.goBack();
+      .click()
+      .catch(() => undefined);
+    await logout(page);
 
-    await page
-      .getByRole('button', { name: /Przejmij/ })
-      .first()
-      .click();
-    await page.getByLabel('Przyznać').check();
-    await checked(page, '07-rozpatrzenie');
-    await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
-    await page.waitForURL(/\/zadania\?info=/);
+    // the manager: second pair of eyes
+    await login(page, people.manager);
+    await claim(page, 'Zatwierdzenie decyzji (drugie oczy)', caseNumber);
+    await checked(page, '07-zatwierdzenie');
+    await page.getByLabel('Zatwierdzam i podpisuję').check();
+    await submit(page);
+    await logout(page);
+
+    // the cashier confirms the payout against the list
+    await login(page, people.cashier);
+    await claim(page, 'Potwierdzenie wypłaty w kasie', caseNumber);
+    await checked(page, '08-kasa');
+    await page.getByLabel('Numer raty z listy wypłat').fill('1');
+    await page.getByLabel(/Osoba odebrała kwotę/).check();
+    await submit(page);
+    await logout(page);
+
+    // the officer opens the case file: the decision PDF is there and the diagram shows the case at its end
+    await login(page, people.officer);
+    await page.goto(`${runtime.url}/zadania?q=${encodeURIComponent(caseNumber)}`);
+    const [row] = await runtime.db.query<{ id: string }>('SELECT id FROM cases WHERE case_number = $1', [
+      caseNumber,
+    ]);
+    await page.goto(`${runtime.url}/sprawy/${row!.id}`);
+    await page.getByRole('link', { name: /^decyzja-/ }).waitFor({ timeout: 15_000 });
+    await page.locator('#diagram .djs-element').first().waitFor({ timeout: 15_000 });
+    await checked(page, '09-akta-sprawy');
+    const [instalment] = await runtime.db.query<{ status: string }>(
+      `SELECT i.status FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id WHERE d.case_id = $1`,
+      [row!.id],
+    );
+    expect(instalment?.status).toBe('paid');
     await context.close();
   });
 });

@@ -5,7 +5,7 @@ import { getTask, inboxQuerySchema, queryInbox, type InboxQuery } from '../../ta
 import type { WebDeps } from '../context';
 import { toAppError } from '../error-handler';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
-import { TASK_FORMS } from '../../tasks/task-forms';
+import { TASK_FORMS } from '../../tasks/forms';
 import {
   camundaFormPage,
   inboxTable,
@@ -120,13 +120,11 @@ function inboxQuery(raw: unknown, roles: string[]): InboxQuery {
 }
 
 function view(task: { user_task_key: string; element_id: string }) {
-  const names: Record<string, string> = {
-    'receive-application': 'Przyjęcie wniosku',
-    'review-application': 'Rozpatrzenie wniosku',
-  };
+  const form = TASK_FORMS[task.element_id];
   return {
     userTaskKey: task.user_task_key,
     elementId: task.element_id,
-    name: names[task.element_id] ?? task.element_id,
+    name: form?.title ?? task.element_id,
+    fields: form?.fields ?? [],
   };
 }

@@ -1,6 +1,7 @@
 import type { Session } from '../../auth/sessions';
 import { ROLES, isRoleId } from '../../auth/roles';
 import type { CaseSummary } from '../../cases/case-summary';
+import type { FieldSpec } from '../../tasks/forms/task-form';
 import type { InboxPage, InboxQuery } from '../../tasks/task-queries';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
@@ -102,6 +103,7 @@ export interface TaskFormView {
   userTaskKey: string;
   elementId: string;
   name: string;
+  fields: FieldSpec[];
   values: Record<string, string>;
   error?: { field?: string; message: string };
   caseSummary?: CaseSummary;
@@ -122,24 +124,10 @@ export function caseAside(summary: CaseSummary | undefined): string {
 }
 
 export function taskFormPage(session: Session, view: TaskFormView): string {
-  const field = (name: string, label: string, extra = '') => {
-    const invalid = view.error?.field === name;
-    return `<label for="${name}">${label}</label>
-<input id="${name}" name="${name}" value="${escapeHtml(view.values[name])}" ${extra} ${invalid ? `aria-invalid="true" aria-describedby="${name}-error"` : ''}>
-${invalid ? `<p id="${name}-error" class="error">${escapeHtml(view.error?.message)}</p>` : ''}`;
-  };
-  const fields =
-    view.elementId === 'receive-application'
-      ? `${field('firstName', 'Imię', 'required autocomplete="off"')}
-${field('lastName', 'Nazwisko', 'required autocomplete="off"')}
-${field('pesel', 'PESEL (jeśli osoba go ma)', 'inputmode="numeric" pattern="[0-9]{11}" autocomplete="off"')}
-${field('need', 'Z czym osoba przychodzi (potrzeba)', 'required')}`
-      : `<fieldset><legend>Rozstrzygnięcie</legend>
-<label><input type="radio" name="decision" value="grant" ${view.values.decision === 'grant' ? 'checked' : ''}> Przyznać</label>
-<label><input type="radio" name="decision" value="refuse" ${view.values.decision === 'refuse' ? 'checked' : ''}> Odmówić</label>
-${view.error?.field === 'decision' ? `<p class="error">${escapeHtml(view.error.message)}</p>` : ''}</fieldset>`;
+  const fieldNames = view.fields.map((f) => f.name);
+  const fields = view.fields.map((field) => renderField(field, view)).join('\n');
   const general =
-    view.error && !['firstName', 'lastName', 'pesel', 'need', 'decision'].includes(view.error.field ?? '')
+    view.error && !fieldNames.includes(view.error.field ?? '')
       ? `<p class="error" role="alert">${escapeHtml(view.error.message)}</p>`
       : view.error
         ? `<p class="error" role="alert">Popraw zaznaczone pole.</p>`
@@ -151,6 +139,37 @@ ${view.error?.field === 'decision' ? `<p class="error">${escapeHtml(view.error.m
 ${fields}
 <p><button type="submit">Zakończ zadanie</button> <a href="/zadania">Anuluj</a></p></form></div></div>`,
   });
+}
+
+function renderField(field: FieldSpec, view: TaskFormView): string {
+  const invalid = view.error?.field === field.name;
+  const error = invalid
+    ? `<p id="${field.name}-error" class="error">${escapeHtml(view.error?.message)}</p>`
+    : '';
+  const hint = field.hint ? `<p id="${field.name}-hint" class="muted">${escapeHtml(field.hint)}</p>` : '';
+  const describedBy = [field.hint ? `${field.name}-hint` : '', invalid ? `${field.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  const aria = `${invalid ? ' aria-invalid="true"' : ''}${describedBy ? ` aria-describedby="${describedBy}"` : ''}`;
+  const value = view.values[field.name] ?? '';
+  const required = field.required ? ' required' : '';
+  if (field.type === 'radio' || field.type === 'select') {
+    const options = (field.options ?? [])
+      .map(
+        (o) =>
+          `<label class="inline"><input type="radio" name="${field.name}" value="${escapeHtml(o.value)}"${value === o.value ? ' checked' : ''}${required}> ${escapeHtml(o.label)}</label>`,
+      )
+      .join('\n');
+    return `<fieldset${aria}><legend>${escapeHtml(field.label)}</legend>${options}${hint}${error}</fieldset>`;
+  }
+  const id = `field-${field.name}`;
+  const label = `<label for="${id}">${escapeHtml(field.label)}</label>`;
+  if (field.type === 'textarea') {
+    return `${label}<textarea id="${id}" name="${field.name}" rows="4" cols="60"${required}${aria}>${escapeHtml(value)}</textarea>${hint}${error}`;
+  }
+  const type = field.type === 'date' ? 'date' : 'text';
+  const mode = field.inputmode ? ` inputmode="${field.inputmode}"` : '';
+  return `${label}<input id="${id}" name="${field.name}" type="${type}" value="${escapeHtml(value)}" autocomplete="off"${mode}${required}${aria}>${hint}${error}`;
 }
 
 /** A task with a Camunda Form: form-js renders it from the deployed schema; the server validates the submission. */

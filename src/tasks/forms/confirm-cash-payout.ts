@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { AppError } from '../../errors/app-error';
+import { caseOfInstance, type TaskForm } from './task-form';
+
+const schema = z.object({
+  instalmentNo: z.coerce.number().int('numer raty').min(1, 'wybierz ratę'),
+  collected: z.enum(['yes'], { message: 'potwierdź odbiór podpisem na liście wypłat' }),
+});
+
+/**
+ * Potwierdzenie wypłaty w kasie (cashiers): against the day's payout list, the cashier confirms that the person
+ * collected the instalment. An instalment is marked paid once; confirming it again is refused.
+ */
+export const confirmCashPayoutForm: TaskForm = {
+  title: 'Potwierdzenie wypłaty w kasie',
+  fields: [
+    {
+      name: 'instalmentNo',
+      label: 'Numer raty z listy wypłat',
+      type: 'number',
+      required: true,
+      inputmode: 'numeric',
+    },
+    {
+      name: 'collected',
+      label: 'Odbiór',
+      type: 'radio',
+      required: true,
+      options: [{ value: 'yes', label: 'Osoba odebrała kwotę i podpisała listę wypłat' }],
+    },
+  ],
+  schema,
+  async submit(tx, input, ctx) {
+    const data = schema.parse(input);
+    const caseId = await caseOfInstance(tx, ctx.processInstanceKey);
+    const rows = await tx.query(
+      `UPDATE payout_instalments i SET status = 'paid', paid_at = now(), confirmed_by = $3, confirmation_task_key = $4
+         FROM decisions d
+        WHERE i.decision_id = d.id AND d.case_id = $1 AND i.instalment_no = $2 AND i.method = 'cash'
+          AND (i.status = 'queued' OR (i.status = 'paid' AND i.confirmation_task_key = $4))
+        RETURNING i.id`,
+      [caseId, data.instalmentNo, ctx.userId, ctx.userTaskKey],
+    );
+    if (rows.length === 0) {
+      throw new AppError({
+        code: 'validation',
+        field: 'instalmentNo',
+        message: `Rata nr ${data.instalmentNo} nie czeka na wypłatę w kasie w tej sprawie (już wypłacona, anulowana albo przelew).`,
+      });
+    }
+    return {};
+  },
+};

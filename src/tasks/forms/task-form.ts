@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { Queryable } from '../../db/database';
+
+/** A field as the HTML page renders it (labels in Polish; names = the keys the schema validates). */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'date' | 'radio' | 'select';
+  required?: boolean;
+  hint?: string;
+  options?: { value: string; label: string }[];
+  inputmode?: 'numeric' | 'decimal';
+}
+
+export interface SubmitContext {
+  userTaskKey: string;
+  processInstanceKey: string;
+  userId: string;
+  now: Date;
+}
+
+/**
+ * What a user task accepts. The schema validates on the server (400 naming the field); `submit` writes what
+ * belongs in the case file and returns only the variables the process needs — never personal data.
+ */
+export interface TaskForm {
+  title: string;
+  fields: FieldSpec[];
+  schema: z.ZodType<Record<string, unknown>>;
+  submit(tx: Queryable, input: Record<string, unknown>, ctx: SubmitContext): Promise<Record<string, unknown>>;
+}
+
+/** The case of a process instance (every task after register-case has one). */
+export async function caseOfInstance(tx: Queryable, processInstanceKey: string): Promise<string> {
+  const [row] = await tx.query<{ id: string }>('SELECT id FROM cases WHERE process_instance_key = $1', [
+    processInstanceKey,
+  ]);
+  if (!row) throw new Error(`Brak sprawy dla instancji ${processInstanceKey}`);
+  return row.id;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { warsawDate } from '../src/domain/calendar-date';
+import { calculateBenefits } from '../src/domain/eligibility';
+import type { Database } from '../src/db/database';
+import { bpmnError, complete, type JobWorkerDefinition } from './job-worker';
+
+const variables = z.object({ caseId: z.string().uuid() });
+
+/**
+ * compute-benefit: from the interview's household income (case file) the criterion, eligibility and the amounts
+ * the law allows (art. 8, 37, 38). Returns only figures, no personal data. A missing interview is a modelled
+ * BPMN error (`interview-missing`), not a retry.
+ */
+export function createComputeBenefitWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
+  return {
+    taskType: 'compute-benefit',
+    fetchVariables: ['caseId'],
+    timeoutMs: 30_000,
+    async handle(job) {
+      const input = variables.safeParse(job.variables);
+      if (!input.success)
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: 'Brak zmiennej caseId (zadanie register-case nie zakończone?)',
+        };
+      const [income] = await deps.db.query<{
+        household_size: number;
+        household_income_grosze: string | number;
+      }>(
+        'SELECT household_size, household_income_grosze FROM income_statements WHERE case_id = $1 ORDER BY computed_at DESC LIMIT 1',
+        [input.data.caseId],
+      );
+      if (!income) return bpmnError('interview-missing', 'Brak wywiadu z dochodem gospodarstwa');
+      const calc = calculateBenefits({
+        date: warsawDate((deps.now ?? (() => new Date()))()),
+        householdSize: Number(income.household_size),
+        householdIncomeGrosze: Number(income.household_income_grosze),
+      });
+      return complete({
+        eligible: calc.eligible,
+        criterionGrosze: calc.criterionGrosze,
+        periodicEligible: calc.periodic.eligible,
+        periodicMinGrosze: calc.periodic.minGrosze,
+        periodicMaxGrosze: calc.periodic.maxGrosze,
+        permanentAmountGrosze: calc.permanent.amountGrosze,
+        parametersValidFrom: calc.parametersValidFrom,
+      });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { warsawDate } from '../src/domain/calendar-date';
+import type { Database } from '../src/db/database';
+import { queueInstalment } from '../src/payouts/ledger';
+import { complete, type JobWorkerDefinition } from './job-worker';
+
+const variables = z.object({
+  decisionId: z.string().uuid(),
+  instalment: z.object({ instalmentNo: z.number().int().min(1) }),
+});
+
+/**
+ * pay-instalment: puts the instalment on the day's cash payout list or bank transfer batch — exactly once (row lock
+ * and a single batch per instalment; a redelivery returns the same batch). A cancelled instalment (revoked or
+ * changed decision) is reported as such and nothing is paid.
+ */
+export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
+  return {
+    taskType: 'pay-instalment',
+    fetchVariables: ['decisionId', 'instalment'],
+    timeoutMs: 30_000,
+    async handle(job) {
+      const input = variables.safeParse(job.variables);
+      if (!input.success)
+        return { kind: 'fail', retryable: false, message: 'Brak zmiennych decisionId / instalment' };
+      const queued = await queueInstalment(deps.db, {
+        decisionId: input.data.decisionId,
+        instalmentNo: input.data.instalment.instalmentNo,
+        payoutDate: warsawDate((deps.now ?? (() => new Date()))()),
+      });
+      job.log.info(
+        queued.newlyQueued ? 'Rata dodana do wypłaty' : 'Rata była już w wypłacie (powtórne doręczenie)',
+        {
+          instalmentNo: input.data.instalment.instalmentNo,
+          batchId: queued.batchId,
+          status: queued.status,
+        },
+      );
+      return complete({
+        instalmentStatus: queued.status,
+        payoutMethod:
+          queued.kind === 'cash-list' ? 'cash' : queued.kind === 'bank-transfer' ? 'transfer' : 'none',
+      });
+    },
+  };
+}
