@@ -17,6 +17,6 @@ describe('OpenAPI document', () => {
   it('describes the task completion bodies with the validation rules people get as 400s', () => {
     const schema = JSON.stringify(doc.paths['/api/tasks/{key}/complete']?.post?.requestBody);
     expect(schema).toContain('"pesel"');
-    expect(schema).toContain('"decision"');
+    expect(schema).toContain('"approve"');
   });
 });
