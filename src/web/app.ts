@@ -18,6 +18,7 @@ import { caseRoutes } from './routes/cases';
 import { adminRoutes } from './routes/admin';
 import { calculationRoutes } from './routes/calculations';
 import { incidentRoutes } from './routes/incidents';
+import { payoutRoutes } from './routes/payouts';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -62,6 +63,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(adminRoutes(deps));
   app.use(calculationRoutes(deps));
   app.use(incidentRoutes(deps));
+  app.use(payoutRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(new AppError({ code: 'not-found', message: `Nie ma strony ${req.path}.` })),

@@ -166,6 +166,23 @@ describe('the benefits path from first contact to a confirmed payout', () => {
       ).status,
     ).toBe(204);
 
+    // the day's cash payout list carries the instalment and opens as a PDF for the cashier only
+    const batches = await cashier.request('GET', '/api/payout-batches');
+    const cashList = (batches.body as { items: { id: string; kind: string; count: number }[] }).items.find(
+      (b) => b.kind === 'cash-list',
+    );
+    expect(cashList?.count).toBeGreaterThanOrEqual(1);
+    const list = await fetch(`${runtime.url}/api/payout-batches/${cashList?.id}/pdf`, {
+      headers: cashier.headers(),
+    });
+    expect(list.status).toBe(200);
+    expect(
+      Buffer.from(await list.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    expect((await clerk.request('GET', '/api/payout-batches')).status).toBe(403);
+
     // the second waits for its payout day: move the engine's clock there
     await runtime.engine.getCamundaRestClient().pinInternalClock(Date.parse(`${next}-20T12:00:00Z`));
     const second = await openTask(cashier, 'cashiers', 'confirm-cash-payout');

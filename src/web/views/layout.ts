@@ -14,7 +14,11 @@ export function renderPage(page: {
     ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/wnioski/nowy">Nowy wniosek</a>${
         (user.roles.includes('managers') || user.roles.includes('process-owners')
           ? ' <a href="/incydenty">Incydenty</a>'
-          : '') + (user.roles.includes('admins') ? ' <a href="/admin/uzytkownicy">Konta</a>' : '')
+          : '') +
+        (['cashiers', 'services-admin', 'managers'].some((r) => user.roles.includes(r))
+          ? ' <a href="/wyplaty">Wypłaty</a>'
+          : '') +
+        (user.roles.includes('admins') ? ' <a href="/admin/uzytkownicy">Konta</a>' : '')
       }</nav>
        <form method="post" action="/wyloguj" class="logout">
          <input type="hidden" name="_csrf" value="${escapeHtml(page.session?.csrfToken)}">
