@@ -1,0 +1,150 @@
+import type { Runtime } from '../../src/runtime';
+import { eventually, type TestClient } from './http-client';
+import { loginAs, startTestRuntime } from './test-runtime';
+
+interface Task {
+  userTaskKey: string;
+  processInstanceKey: string;
+  elementId: string;
+}
+
+/**
+ * The other paths of mops-application: an overdue interview escalated to a manager (engine clock moved), a draft
+ * returned by the manager and corrected, payment by bank transfer, and a refusal.
+ */
+describe('benefits path: escalation, correction, transfer and refusal', () => {
+  let runtime: Runtime;
+  let clerk: TestClient;
+  let officer: TestClient;
+  let manager: TestClient;
+
+  beforeAll(async () => {
+    ({ runtime } = await startTestRuntime());
+    clerk = await loginAs(runtime, 'it-clerk-2', ['first-contact']);
+    officer = await loginAs(runtime, 'it-officer-2', ['benefits']);
+    manager = await loginAs(runtime, 'it-manager-2', ['managers']);
+  });
+
+  afterAll(async () => {
+    await runtime.engine.getCamundaRestClient().resetClock();
+    await runtime.stop();
+  });
+
+  async function task(client: TestClient, group: string, pi: string, elementId: string): Promise<Task> {
+    return eventually(async () => {
+      const res = await client.request('GET', `/api/tasks?group=${group}&pageSize=200`);
+      return (res.body as { items: Task[] }).items.find(
+        (t) => t.processInstanceKey === pi && t.elementId === elementId,
+      );
+    }, `zadanie ${elementId}`);
+  }
+
+  async function done(
+    client: TestClient,
+    group: string,
+    pi: string,
+    elementId: string,
+    body: Record<string, unknown>,
+  ) {
+    const t = await task(client, group, pi, elementId);
+    expect((await client.request('POST', `/api/tasks/${t.userTaskKey}/claim`)).status).toBe(204);
+    const res = await client.request('POST', `/api/tasks/${t.userTaskKey}/complete`, body);
+    expect(res).toMatchObject({ status: 204 });
+  }
+
+  async function start(pesel: string, urgent: 'yes' | 'no'): Promise<string> {
+    const res = await clerk.request('POST', '/api/applications', {});
+    const pi = (res.body as { processInstanceKey: string }).processInstanceKey;
+    await done(clerk, 'first-contact', pi, 'receive-application', {
+      firstName: 'Adam',
+      lastName: 'Nowak',
+      pesel,
+      need: 'Pomoc w opłatach',
+      urgent,
+    });
+    return pi;
+  }
+
+  async function finished(pi: string) {
+    await eventually(async () => {
+      const [row] = await runtime.db.query<{ state: string }>(
+        'SELECT state FROM process_instances WHERE process_instance_key = $1',
+        [pi],
+      );
+      return row?.state === 'COMPLETED' ? true : undefined;
+    }, 'zakończenie instancji');
+  }
+
+  const today = () => new Date().toISOString().slice(0, 10);
+  const interview = {
+    householdSize: '1',
+    householdIncome: '300,00',
+    summary: 'Osoba samotna, bez stałego dochodu.',
+  };
+
+  it('escalates an overdue urgent interview, takes a corrected draft and pays by transfer', async () => {
+    const pi = await start('02270803624', 'yes');
+    await task(officer, 'benefits', pi, 'family-interview');
+    // urgent: 2 working days; a week later the manager gets the escalation, the interview stays open
+    await runtime.engine.getCamundaRestClient().pinInternalClock(Date.now() + 8 * 24 * 3_600_000);
+    await done(manager, 'managers', pi, 'review-overdue-interview', {
+      action: 'Przekazano wywiad drugiemu pracownikowi.',
+    });
+    await runtime.engine.getCamundaRestClient().resetClock();
+
+    await done(officer, 'benefits', pi, 'family-interview', { ...interview, conductedOn: today() });
+    const plan = {
+      outcome: 'grant',
+      amount: '400,00',
+      periodFrom: `${today().slice(0, 7)}-01`,
+      periodTo: today(),
+      payoutMethod: 'transfer',
+      bankAccount: '61 1090 1014 0000 0712 1981 2874',
+      justification: 'Osoba samotna bez dochodu, potrzeba pokrycia opłat.',
+    };
+    await done(officer, 'benefits', pi, 'prepare-decision', plan);
+    await done(manager, 'managers', pi, 'approve-decision', {
+      approve: 'no',
+      note: 'Proszę doprecyzować uzasadnienie.',
+    });
+    await done(officer, 'benefits', pi, 'prepare-decision', {
+      ...plan,
+      justification: `${plan.justification} Brak innych źródeł utrzymania.`,
+    });
+    await done(manager, 'managers', pi, 'approve-decision', { approve: 'yes' });
+    await finished(pi);
+
+    const [instalment] = await runtime.db.query<{ status: string; method: string; kind: string }>(
+      `SELECT i.status, i.method, b.kind FROM payout_instalments i JOIN payout_batches b ON b.id = i.batch_id
+         JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1`,
+      [pi],
+    );
+    expect(instalment).toEqual({ status: 'queued', method: 'transfer', kind: 'bank-transfer' });
+  });
+
+  it('ends with the refusal decision when the draft refuses', async () => {
+    const pi = await start('44051401359', 'no');
+    await done(officer, 'benefits', pi, 'family-interview', {
+      ...interview,
+      householdIncome: '5000,00',
+      conductedOn: today(),
+    });
+    await done(officer, 'benefits', pi, 'prepare-decision', {
+      outcome: 'refuse',
+      justification: 'Dochód osoby przekracza kryterium dochodowe dla osoby samotnej.',
+    });
+    await done(manager, 'managers', pi, 'approve-decision', { approve: 'yes' });
+    await finished(pi);
+    const [decision] = await runtime.db.query<{ outcome: string; number: string | null }>(
+      'SELECT d.outcome, d.number FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1',
+      [pi],
+    );
+    expect(decision?.outcome).toBe('refuse');
+    expect(decision?.number).toMatch(/5111/);
+    const instalments = await runtime.db.query(
+      'SELECT 1 FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1',
+      [pi],
+    );
+    expect(instalments).toHaveLength(0);
+  });
+});
