@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import { calculateBenefits } from '../src/domain/eligibility';
 import type { Database } from '../src/db/database';
-import { bpmnError, complete, type JobWorkerDefinition } from './job-worker';
+import { complete, type JobWorkerDefinition } from './job-worker';
 
 const variables = z.object({ caseId: z.string().uuid() });
 
 /**
  * compute-benefit: from the interview's household income (case file) the criterion, eligibility and the amounts
- * the law allows (art. 8, 37, 38). Returns only figures, no personal data. A missing interview is a modelled
- * BPMN error (`interview-missing`), not a retry.
+ * the law allows (art. 8, 37, 38). Returns only figures, no personal data. A missing interview cannot be fixed
+ * by retrying: it becomes an incident with a readable message (retry after the interview is in the case file).
  */
 export function createComputeBenefitWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
   return {
@@ -31,7 +31,13 @@ export function createComputeBenefitWorker(deps: { db: Database; now?: () => Dat
         'SELECT household_size, household_income_grosze FROM income_statements WHERE case_id = $1 ORDER BY computed_at DESC LIMIT 1',
         [input.data.caseId],
       );
-      if (!income) return bpmnError('interview-missing', 'Brak wywiadu z dochodem gospodarstwa');
+      if (!income) {
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: 'Brak wywiadu z dochodem gospodarstwa w aktach sprawy — uzupełnij wywiad i ponów krok.',
+        };
+      }
       const calc = calculateBenefits({
         date: warsawDate((deps.now ?? (() => new Date()))()),
         householdSize: Number(income.household_size),

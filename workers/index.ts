@@ -1,5 +1,6 @@
 import type { Database } from '../src/db/database';
 import { renderDecisionPdf } from '../src/documents/decision-pdf';
+import { createCloseCaseWorker } from './close-case';
 import { createComputeBenefitWorker } from './compute-benefit';
 import { createComputeDueDateWorker } from './compute-due-date';
 import { createIssueDecisionWorker } from './issue-decision';
@@ -22,5 +23,6 @@ export function createWorkerDefinitions(deps: {
     createNotifyPartyWorker(deps),
     createScheduleInstalmentsWorker(deps),
     createPayInstalmentWorker(deps),
+    createCloseCaseWorker(deps),
   ];
 }

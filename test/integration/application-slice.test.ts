@@ -210,6 +210,11 @@ describe('the benefits path from first contact to a confirmed payout', () => {
       { instalment_no: 2, status: 'paid', amount_grosze: '70000' },
     ]);
 
+    const [closed] = await runtime.db.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [
+      caseId,
+    ]);
+    expect(closed?.status).toBe('closed');
+
     // completing a finished task again is a clear conflict
     expect(
       (
