@@ -147,4 +147,21 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     );
     expect(instalments).toHaveLength(0);
   });
+
+  it('tells first contact whether a PESEL is already a client', async () => {
+    await runtime.db.query(
+      `INSERT INTO clients (first_name, last_name, pesel) VALUES ('Maria', 'Wiśniewska', '85010112345') ON CONFLICT (pesel) DO NOTHING`,
+    );
+    const known = await clerk.request('GET', '/api/clients/lookup?pesel=85010112345');
+    expect(known.body).toMatchObject({ found: true, client: { lastName: 'Wiśniewska' }, openCases: [] });
+    expect((await clerk.request('GET', '/api/clients/lookup?pesel=90010112349')).body).toEqual({
+      found: false,
+      openCases: [],
+    });
+    const bad = await clerk.request('GET', '/api/clients/lookup?pesel=123');
+    expect(bad.status).toBe(400);
+    expect((bad.body as { error: { field: string } }).error.field).toBe('pesel');
+    const cashierOnly = await loginAs(runtime, 'it-cashier-2', ['cashiers']);
+    expect((await cashierOnly.request('GET', '/api/clients/lookup?pesel=02270803624')).status).toBe(403);
+  });
 });

@@ -2,10 +2,11 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readDocument } from '../../cases/attachments';
 import { assertMayReadCase, readCaseFile } from '../../cases/case-file';
+import { lookupClientByPesel } from '../../cases/client-lookup';
 import { diagramXml } from '../../cases/process-diagrams';
 import { BPMN_DIR } from '../../paths';
 import type { WebDeps } from '../context';
-import { requireCsrf, requireSession } from '../middleware/guards';
+import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { casePage } from '../views/case-page';
 
 const id = z.string().uuid('to nie jest identyfikator');
@@ -18,6 +19,18 @@ export function caseRoutes(deps: WebDeps): Router {
     ['/api/cases', '/api/documents', '/api/processes', '/sprawy', '/dokumenty'],
     requireSession,
     requireCsrf,
+  );
+
+  router.get(
+    '/api/clients/lookup',
+    requireRole('first-contact', 'benefits', 'managers'),
+    async (req, res) => {
+      const pesel = z
+        .string()
+        .trim()
+        .parse(req.query.pesel ?? '');
+      res.json(await lookupClientByPesel(deps.db, req.session!.user, pesel));
+    },
   );
 
   router.get('/api/cases/:id', async (req, res) => {

@@ -135,7 +135,8 @@ export function taskFormPage(session: Session, view: TaskFormView): string {
   return renderPage({
     title: view.name,
     session,
-    body: `<div class="task-layout">${caseAside(view.caseSummary)}<div>${general}<form method="post" action="/zadania/${escapeHtml(view.userTaskKey)}/zakoncz" novalidate>${csrf(session)}
+    scripts: fieldNames.includes('pesel') ? ['/static/duplicate-check.js'] : [],
+    body: `<div class="task-layout">${caseAside(view.caseSummary)}<div>${general}<p id="duplicate-status" role="status"></p><form method="post" action="/zadania/${escapeHtml(view.userTaskKey)}/zakoncz" novalidate>${csrf(session)}
 ${fields}
 <p><button type="submit">Zakończ zadanie</button> <a href="/zadania">Anuluj</a></p></form></div></div>`,
   });
