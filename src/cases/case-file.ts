@@ -18,6 +18,20 @@ export interface CaseFile {
   timeline: TimelineEntry[];
   activeElements: string[];
   activeSteps: string[];
+  decisions: {
+    number: string | null;
+    outcome: string;
+    status: string;
+    issuedOn: string | null;
+    documentId: string | null;
+  }[];
+  instalments: {
+    instalmentNo: number;
+    month: string;
+    amountGrosze: number;
+    method: string;
+    status: string;
+  }[];
 }
 
 export interface TimelineEntry {
@@ -79,6 +93,29 @@ export async function readCaseFile(
     `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'case-read', 'case', $2, $3)`,
     [user.id, caseId, JSON.stringify({ channel })],
   );
+  const [decisions, instalments] = await Promise.all([
+    db.query<{
+      number: string | null;
+      outcome: string;
+      status: string;
+      issued_on: string | null;
+      document_id: string | null;
+    }>(
+      'SELECT number, outcome, status, issued_on, document_id FROM decisions WHERE case_id = $1 ORDER BY created_at',
+      [caseId],
+    ),
+    db.query<{
+      instalment_no: number;
+      month: string;
+      amount_grosze: string | number;
+      method: string;
+      status: string;
+    }>(
+      `SELECT i.instalment_no, i.month, i.amount_grosze, i.method, i.status FROM payout_instalments i
+         JOIN decisions d ON d.id = i.decision_id WHERE d.case_id = $1 ORDER BY d.created_at, i.instalment_no`,
+      [caseId],
+    ),
+  ]);
   const [household, documents, notes, timeline, active] = await Promise.all([
     db.query<{ first_name: string; last_name: string; relation: string }>(
       'SELECT first_name, last_name, relation FROM household_members WHERE client_id = $1 ORDER BY last_name, first_name',
@@ -127,8 +164,28 @@ export async function readCaseFile(
     timeline,
     activeElements: active.map((a) => a.elementId),
     activeSteps: active.map((a) => a.name),
+    decisions: decisions.map((d) => ({
+      number: d.number,
+      outcome: d.outcome,
+      status: d.status,
+      issuedOn: d.issued_on ? String(d.issued_on) : null,
+      documentId: d.document_id,
+    })),
+    instalments: instalments.map((i) => ({
+      instalmentNo: Number(i.instalment_no),
+      month: i.month,
+      amountGrosze: Number(i.amount_grosze),
+      method: i.method,
+      status: i.status,
+    })),
   };
 }
+
+const ACTIONS: Record<string, string> = {
+  'case-closed': 'Sprawa zamknięta',
+  'note-added': 'Dodano notatkę',
+  'attachment-added': 'Dodano załącznik',
+};
 
 /** Every completed step of the instance (from the engine's records) and every person's action on the case. */
 async function caseTimeline(
@@ -147,7 +204,8 @@ async function caseTimeline(
        LEFT JOIN process_elements e ON e.bpmn_process_id = r.bpmn_process_id AND e.element_id = r.element_id
        LEFT JOIN user_tasks t ON t.element_instance_key = r.record_key
       WHERE r.process_instance_key = $1 AND r.value_type = 'PROCESS_INSTANCE' AND r.intent = 'ELEMENT_COMPLETED'
-        AND r.element_type NOT IN ('SEQUENCE_FLOW', 'PROCESS')
+        AND r.element_type IN ('USER_TASK', 'SERVICE_TASK', 'BUSINESS_RULE_TASK', 'CALL_ACTIVITY', 'END_EVENT',
+                               'BOUNDARY_EVENT', 'INTERMEDIATE_CATCH_EVENT')
       ORDER BY r.position`,
     [processInstanceKey],
   );
@@ -165,7 +223,7 @@ async function caseTimeline(
     })),
     ...actions.map((a) => ({
       at: new Date(a.at).toISOString(),
-      what: a.action,
+      what: ACTIONS[a.action] ?? a.action,
       who: a.display_name,
       kind: 'person' as const,
     })),

@@ -1,9 +1,22 @@
 import type { Session } from '../../auth/sessions';
 import type { CaseFile } from '../../cases/case-file';
+import { formatZl } from '../../domain/money';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
 
 const STATUS: Record<string, string> = { open: 'w toku', closed: 'zakończona' };
+const DECISION_STATUS: Record<string, string> = {
+  draft: 'projekt',
+  approved: 'zatwierdzona',
+  issued: 'wydana',
+  final: 'ostateczna',
+};
+const INSTALMENT_STATUS: Record<string, string> = {
+  scheduled: 'zaplanowana',
+  queued: 'na liście wypłat',
+  paid: 'wypłacona',
+  cancelled: 'anulowana',
+};
 const when = (iso: string) => new Date(iso).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
 
 /** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
@@ -33,6 +46,25 @@ export function casePage(session: Session, file: CaseFile): string {
 ${list(file.household, (m) => `${escapeHtml(m.firstName)} ${escapeHtml(m.lastName)} (${escapeHtml(m.relation)})`, 'Brak wpisanych członków gospodarstwa.')}</section>
 <section aria-labelledby="h-timeline"><h2 id="h-timeline">Przebieg sprawy</h2>
 ${list(file.timeline, (t) => `<time datetime="${escapeHtml(t.at)}">${escapeHtml(when(t.at))}</time> — ${escapeHtml(t.what)}${t.who ? ` (${escapeHtml(t.who)})` : ''}`, 'Brak kroków.')}</section>
+<section aria-labelledby="h-decisions"><h2 id="h-decisions">Decyzje i wypłaty</h2>
+${list(
+  file.decisions,
+  (d) =>
+    `${d.outcome === 'grant' ? 'Przyznanie' : 'Odmowa'} — ${d.number ? `nr ${escapeHtml(d.number)} z ${escapeHtml(d.issuedOn)}` : 'projekt'} (${escapeHtml(DECISION_STATUS[d.status] ?? d.status)})${
+      d.documentId ? ` — <a href="/dokumenty/${escapeHtml(d.documentId)}">PDF</a>` : ''
+    }`,
+  'Brak decyzji.',
+)}
+${
+  file.instalments.length === 0
+    ? ''
+    : `<table><caption class="muted">Raty</caption><thead><tr><th scope="col">Nr</th><th scope="col">Miesiąc</th><th scope="col">Kwota</th><th scope="col">Sposób</th><th scope="col">Stan</th></tr></thead><tbody>${file.instalments
+        .map(
+          (i) =>
+            `<tr><td>${i.instalmentNo}</td><td>${escapeHtml(i.month)}</td><td>${escapeHtml(formatZl(i.amountGrosze))}</td><td>${i.method === 'cash' ? 'kasa' : 'przelew'}</td><td>${escapeHtml(INSTALMENT_STATUS[i.status] ?? i.status)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+}</section>
 <section aria-labelledby="h-docs"><h2 id="h-docs">Dokumenty</h2>
 ${list(file.documents, (d) => `<a href="/dokumenty/${escapeHtml(d.id)}">${escapeHtml(d.fileName)}</a> (${escapeHtml(d.kind)}, ${escapeHtml(when(d.createdAt))})`, 'Brak dokumentów.')}</section>
 <section aria-labelledby="h-notes"><h2 id="h-notes">Notatki</h2>
