@@ -7,6 +7,7 @@ import type { WebDeps } from './context';
 import { errorHandler } from './error-handler';
 import { openApiDocument } from './openapi';
 import { requestContext } from './middleware/request-context';
+import { requireSession } from './middleware/guards';
 import { sessionMiddleware } from './middleware/session';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
@@ -40,9 +41,6 @@ export function createApp(deps: WebDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
-  app.get(['/api/docs', '/api/docs/openapi.json'], (_req, res) => {
-    res.json(openApiDocument());
-  });
   app.use(engineRecordRoutes(deps));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use(
@@ -57,6 +55,10 @@ export function createApp(deps: WebDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(sessionMiddleware(deps.db, deps.config.SESSION_IDLE_MINUTES));
   app.use(authRoutes(deps));
+  // the API description, for signed-in people and integrators
+  app.get(['/api/docs', '/api/docs/openapi.json'], requireSession, (_req, res) => {
+    res.json(openApiDocument());
+  });
   app.use(applicationRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(caseRoutes(deps));

@@ -269,6 +269,8 @@ describe('the benefits path from first contact to a confirmed payout', () => {
 
   it('refuses requests without a session or without the CSRF token', async () => {
     expect((await new TestClient(runtime.url).request('GET', '/api/tasks')).status).toBe(401);
+    expect((await new TestClient(runtime.url).request('GET', '/api/docs')).status).toBe(401);
+    expect((await clerk.request('GET', '/api/docs')).body).toMatchObject({ openapi: '3.1.0' });
     expect((await clerk.withoutCsrf().request('POST', '/api/applications', {})).status).toBe(403);
   });
 
