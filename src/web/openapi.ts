@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_FORMS } from '../tasks/forms';
 import { inboxQuerySchema } from '../tasks/task-queries';
+import { firstContactSchema } from '../first-contact/first-contact';
 import { startBody } from './routes/applications';
 import { credentials } from './routes/auth';
 import { assignBody } from './routes/tasks';
@@ -68,6 +69,18 @@ const endpoints: Endpoint[] = [
     roles: ['first-contact'],
     body: startBody,
     responses: { 201: 'processInstanceKey', 403: 'brak roli lub tokenu CSRF' },
+  },
+  {
+    method: 'post',
+    path: '/api/first-contact',
+    summary:
+      'Pierwszy kontakt na jednym ekranie: wniosek (start procesu bez zadania przyjęcia), informacja albo zaświadczenie',
+    roles: ['first-contact'],
+    body: firstContactSchema,
+    responses: {
+      201: '{ kind: application, processInstanceKey, intakeId } albo { kind: visit, visitId }',
+      400: 'błędne pole',
+    },
   },
   {
     method: 'get',

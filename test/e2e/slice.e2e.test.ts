@@ -119,6 +119,18 @@ describe('the benefits path in the browser', () => {
     await page.goto(`${runtime.url}/logowanie`);
     await checked(page, '01-logowanie');
     await login(page, people.clerk);
+    // an information-only visit, on the one-screen first contact (with the live duplicate check by PESEL)
+    await page.getByRole('link', { name: 'Pierwszy kontakt' }).click();
+    await page.getByLabel('Tylko informacja').check();
+    await page.getByLabel('Imię', { exact: true }).fill('Jan');
+    await page.getByLabel('Nazwisko').fill('Pytający');
+    await page.getByLabel(/PESEL/).fill('85010112345');
+    await page.getByLabel(/PESEL/).press('Tab');
+    await page.getByText(/Nowa osoba|Osoba jest już w ewidencji/).waitFor({ timeout: 5000 });
+    await page.getByLabel('Potrzeba lub sprawa').fill('Pytanie o dodatek mieszkaniowy');
+    await checked(page, '02a-pierwszy-kontakt');
+    await page.getByRole('button', { name: 'Zapisz' }).click();
+    await page.getByText('Wizyta zapisana').waitFor();
     await page.getByRole('link', { name: 'Nowy wniosek' }).click();
     await checked(page, '02-nowy-wniosek');
     await page.getByRole('button', { name: 'Rozpocznij' }).click();

@@ -164,4 +164,40 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     const cashierOnly = await loginAs(runtime, 'it-cashier-2', ['cashiers']);
     expect((await cashierOnly.request('GET', '/api/clients/lookup?pesel=02270803624')).status).toBe(403);
   });
+
+  it('registers a whole application on one first-contact screen, or a visit that ends there', async () => {
+    const res = await clerk.request('POST', '/api/first-contact', {
+      outcome: 'application',
+      firstName: 'Ewa',
+      lastName: 'Jednoekranowa',
+      pesel: '85010112345',
+      need: 'Pomoc w zakupie leków',
+      urgent: 'no',
+    });
+    expect(res.status).toBe(201);
+    const pi = (res.body as { processInstanceKey: string }).processInstanceKey;
+    // the intake task is skipped: the case goes straight to the benefits team's interview
+    await task(officer, 'benefits', pi, 'family-interview');
+    const intakeTasks = await runtime.db.query(
+      `SELECT 1 FROM user_tasks WHERE process_instance_key = $1 AND element_id = 'receive-application'`,
+      [pi],
+    );
+    expect(intakeTasks).toHaveLength(0);
+
+    const visit = await clerk.request('POST', '/api/first-contact', {
+      outcome: 'information',
+      firstName: 'Jan',
+      lastName: 'Pytający',
+      need: 'Pytanie o dodatek mieszkaniowy',
+    });
+    expect(visit).toMatchObject({ status: 201, body: { kind: 'visit' } });
+    const bad = await clerk.request('POST', '/api/first-contact', {
+      outcome: 'coffee',
+      firstName: 'A',
+      lastName: 'B',
+      need: 'xyz',
+    });
+    expect((bad.body as { error: { field: string } }).error.field).toBe('outcome');
+    expect((await officer.request('POST', '/api/first-contact', {})).status).toBe(403);
+  });
 });

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { engineError } from '../../engine/engine-errors';
+import { APPLICATION_PROCESS_ID, registerFirstContact } from '../../first-contact/first-contact';
 import type { WebDeps } from '../context';
+import { toAppError } from '../error-handler';
+import { firstContactPage } from '../views/task-pages';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
-
-export const APPLICATION_PROCESS_ID = 'mops-application';
 
 export const startBody = z.object({
   channel: z.enum(['in-person', 'phone', 'mail', 'epuap']).default('in-person'),
@@ -25,6 +26,55 @@ export async function startApplication(deps: WebDeps, channel: string): Promise<
 
 export function applicationRoutes(deps: WebDeps): Router {
   const router = Router();
+  router.post(
+    '/api/first-contact',
+    requireSession,
+    requireCsrf,
+    requireRole('first-contact'),
+    async (req, res) => {
+      const result = await registerFirstContact(deps, req.session!.user, req.body ?? {});
+      req.log.info('Pierwszy kontakt zapisany', { kind: result.kind, userId: req.session!.user.id });
+      res.status(201).json(result);
+    },
+  );
+
+  router.get('/pierwszy-kontakt', requireSession, requireRole('first-contact'), (req, res) => {
+    res.type('html').send(firstContactPage(req.session!, { values: {} }));
+  });
+
+  router.post(
+    '/pierwszy-kontakt',
+    requireSession,
+    requireCsrf,
+    requireRole('first-contact'),
+    async (req, res) => {
+      const values = Object.fromEntries(
+        Object.entries(req.body as Record<string, unknown>)
+          .filter(([key]) => key !== '_csrf')
+          .map(([key, value]) => [key, String(value)]),
+      );
+      try {
+        const result = await registerFirstContact(deps, req.session!.user, values);
+        const notice =
+          result.kind === 'application'
+            ? 'Wniosek przyjęty — sprawa zostanie założona i trafi do zespołu.'
+            : 'Wizyta zapisana (bez zakładania sprawy).';
+        res.type('html').send(firstContactPage(req.session!, { values: {}, notice }));
+      } catch (error) {
+        const appError = toAppError(error);
+        if (appError.code !== 'validation') throw appError;
+        res
+          .status(400)
+          .type('html')
+          .send(
+            firstContactPage(req.session!, {
+              values,
+              error: { field: appError.field, message: appError.message },
+            }),
+          );
+      }
+    },
+  );
   router.post(
     '/api/applications',
     requireSession,

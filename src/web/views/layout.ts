@@ -11,7 +11,7 @@ export function renderPage(page: {
 }): string {
   const user = page.session?.user;
   const nav = user
-    ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/wnioski/nowy">Nowy wniosek</a>${
+    ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/pierwszy-kontakt">Pierwszy kontakt</a> <a href="/wnioski/nowy">Nowy wniosek</a>${
         (user.roles.includes('managers') || user.roles.includes('process-owners')
           ? ' <a href="/incydenty">Incydenty</a>'
           : '') +

@@ -142,7 +142,7 @@ ${fields}
   });
 }
 
-function renderField(field: FieldSpec, view: TaskFormView): string {
+export function renderField(field: FieldSpec, view: Pick<TaskFormView, 'values' | 'error'>): string {
   const invalid = view.error?.field === field.name;
   const error = invalid
     ? `<p id="${field.name}-error" class="error">${escapeHtml(view.error?.message)}</p>`
@@ -186,5 +186,53 @@ export function camundaFormPage(
     body: `<div class="task-layout">${caseAside(task.caseSummary)}<div><p id="form-status" role="status" class="error"></p>
 <div id="camunda-form" data-task="${escapeHtml(task.userTaskKey)}" data-csrf="${escapeHtml(session.csrfToken)}"></div>
 <p><a href="/zadania">Wróć do listy zadań</a></p></div></div>`,
+  });
+}
+
+const FIRST_CONTACT_FIELDS: FieldSpec[] = [
+  {
+    name: 'outcome',
+    label: 'Wynik rozmowy',
+    type: 'radio',
+    required: true,
+    options: [
+      { value: 'application', label: 'Wniosek o pomoc (zakładamy sprawę)' },
+      { value: 'information', label: 'Tylko informacja' },
+      { value: 'certificate', label: 'Wydano zaświadczenie' },
+    ],
+  },
+  { name: 'firstName', label: 'Imię', type: 'text', required: true },
+  { name: 'lastName', label: 'Nazwisko', type: 'text', required: true },
+  { name: 'pesel', label: 'PESEL (jeśli osoba go ma)', type: 'text', inputmode: 'numeric' },
+  { name: 'need', label: 'Potrzeba lub sprawa', type: 'textarea', required: true },
+  {
+    name: 'urgent',
+    label: 'Sprawa pilna (zagrożenie życia lub zdrowia, bezdomność zimą…)',
+    type: 'radio',
+    options: [
+      { value: 'no', label: 'Nie' },
+      { value: 'yes', label: 'Tak' },
+    ],
+  },
+];
+
+/** First contact on one screen: the person, the outcome of the conversation and the duplicate check. */
+export function firstContactPage(
+  session: Session,
+  state: { values: Record<string, string>; error?: { field?: string; message: string }; notice?: string },
+): string {
+  const names = FIRST_CONTACT_FIELDS.map((f) => f.name);
+  const general =
+    state.error && !names.includes(state.error.field ?? '')
+      ? `<p class="error" role="alert">${escapeHtml(state.error.message)}</p>`
+      : '';
+  return renderPage({
+    title: 'Pierwszy kontakt',
+    session,
+    scripts: ['/static/duplicate-check.js'],
+    body: `${state.notice ? `<p role="status">${escapeHtml(state.notice)}</p>` : ''}${general}<p id="duplicate-status" role="status"></p>
+<form method="post" action="/pierwszy-kontakt" novalidate>${csrf(session)}
+${FIRST_CONTACT_FIELDS.map((field) => renderField(field, state)).join('\n')}
+<p><button type="submit">Zapisz</button></p></form>`,
   });
 }
