@@ -3,27 +3,14 @@ import type { Camunda8 } from '@camunda8/sdk';
 import { z } from 'zod';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
-import { checkPesel } from '../domain/pesel';
 import { engineError } from '../engine/engine-errors';
+import { personShape } from '../tasks/forms/person-fields';
 
 export const APPLICATION_PROCESS_ID = 'mops-application';
 
 export const firstContactSchema = z.object({
   outcome: z.enum(['application', 'information', 'certificate'], { message: 'wybierz wynik rozmowy' }),
-  firstName: z.string().trim().min(1, 'podaj imię').max(100),
-  lastName: z.string().trim().min(1, 'podaj nazwisko').max(100),
-  pesel: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      const check = checkPesel(value);
-      if (!check.valid) ctx.addIssue({ code: 'custom', message: check.reason });
-    }),
-  need: z.string().trim().min(3, 'opisz potrzebę lub sprawę (min. 3 znaki)').max(2000),
-  urgent: z.enum(['yes', 'no']).default('no'),
+  ...personShape,
   channel: z.enum(['in-person', 'phone', 'mail', 'epuap']).default('in-person'),
 });
 export type FirstContactInput = z.infer<typeof firstContactSchema>;

@@ -1,41 +1,16 @@
 import { z } from 'zod';
-import { checkPesel } from '../../domain/pesel';
+import { PERSON_FIELDS, personShape, URGENT_FIELD } from './person-fields';
 import type { TaskForm } from './task-form';
 
-const schema = z.object({
-  firstName: z.string().trim().min(1, 'podaj imię').max(100),
-  lastName: z.string().trim().min(1, 'podaj nazwisko').max(100),
-  pesel: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value === '' ? undefined : value))
-    .superRefine((value, ctx) => {
-      if (value === undefined) return;
-      const check = checkPesel(value);
-      if (!check.valid) ctx.addIssue({ code: 'custom', message: check.reason });
-    }),
-  need: z.string().trim().min(3, 'opisz potrzebę (min. 3 znaki)').max(2000),
-  urgent: z.enum(['yes', 'no']).default('no'),
-});
+const schema = z.object(personShape);
 
 /** Przyjęcie wniosku (first contact): the person and the need go to the case file; the engine gets intakeId, urgent. */
 export const receiveApplicationForm: TaskForm = {
   title: 'Przyjęcie wniosku',
   fields: [
-    { name: 'firstName', label: 'Imię', type: 'text', required: true },
-    { name: 'lastName', label: 'Nazwisko', type: 'text', required: true },
-    { name: 'pesel', label: 'PESEL (jeśli osoba go ma)', type: 'text', inputmode: 'numeric' },
+    ...PERSON_FIELDS,
     { name: 'need', label: 'Z czym osoba przychodzi (potrzeba)', type: 'text', required: true },
-    {
-      name: 'urgent',
-      label: 'Sprawa pilna (zagrożenie życia lub zdrowia, bezdomność zimą…)',
-      type: 'radio',
-      options: [
-        { value: 'no', label: 'Nie' },
-        { value: 'yes', label: 'Tak' },
-      ],
-    },
+    URGENT_FIELD,
   ],
   schema,
   async submit(tx, input, ctx) {

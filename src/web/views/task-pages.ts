@@ -1,6 +1,7 @@
 import type { Session } from '../../auth/sessions';
 import { ROLES, isRoleId } from '../../auth/roles';
 import type { CaseSummary } from '../../cases/case-summary';
+import { PERSON_FIELDS, URGENT_FIELD } from '../../tasks/forms/person-fields';
 import type { FieldSpec } from '../../tasks/forms/task-form';
 import type { InboxPage, InboxQuery } from '../../tasks/task-queries';
 import { escapeHtml } from './html';
@@ -201,19 +202,9 @@ const FIRST_CONTACT_FIELDS: FieldSpec[] = [
       { value: 'certificate', label: 'Wydano zaświadczenie' },
     ],
   },
-  { name: 'firstName', label: 'Imię', type: 'text', required: true },
-  { name: 'lastName', label: 'Nazwisko', type: 'text', required: true },
-  { name: 'pesel', label: 'PESEL (jeśli osoba go ma)', type: 'text', inputmode: 'numeric' },
+  ...PERSON_FIELDS,
   { name: 'need', label: 'Potrzeba lub sprawa', type: 'textarea', required: true },
-  {
-    name: 'urgent',
-    label: 'Sprawa pilna (zagrożenie życia lub zdrowia, bezdomność zimą…)',
-    type: 'radio',
-    options: [
-      { value: 'no', label: 'Nie' },
-      { value: 'yes', label: 'Tak' },
-    ],
-  },
+  URGENT_FIELD,
 ];
 
 /** First contact on one screen: the person, the outcome of the conversation and the duplicate check. */
