@@ -160,6 +160,7 @@ describe('the benefits path in the browser', () => {
     await page.getByLabel(/Ustalenia wywiadu/).fill('Rodzina czteroosobowa, brak opału na zimę.');
     await submit(page);
     await claim(page, 'Plan pomocy i projekt decyzji', caseNumber);
+    await page.getByText(/zasiłek okresowy od 646,00\s*zł do 1\s*292,00\s*zł/).waitFor();
     await page.getByLabel('Przyznać zasiłek okresowy').check();
     await page.getByLabel('Kwota miesięczna (zł)').fill('700,00');
     await page.getByLabel('Okres od').fill(`${today.slice(0, 7)}-01`);

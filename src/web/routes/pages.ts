@@ -6,6 +6,7 @@ import type { WebDeps } from '../context';
 import { toAppError } from '../error-handler';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { TASK_FORMS } from '../../tasks/forms';
+import { periodicRangeHint } from '../../tasks/forms/benefit-range';
 import {
   camundaFormPage,
   inboxTable,
@@ -74,7 +75,9 @@ export function pageRoutes(deps: WebDeps): Router {
       );
       return;
     }
-    res.type('html').send(taskFormPage(req.session!, { ...view(task), values: {}, caseSummary }));
+    res
+      .type('html')
+      .send(taskFormPage(req.session!, { ...(await viewWithHints(deps, task)), values: {}, caseSummary }));
   });
 
   router.post('/zadania/:key/zakoncz', async (req, res) => {
@@ -97,7 +100,7 @@ export function pageRoutes(deps: WebDeps): Router {
         .type('html')
         .send(
           taskFormPage(req.session!, {
-            ...view(task),
+            ...(await viewWithHints(deps, task)),
             values,
             caseSummary,
             error: { field: appError.field, message: appError.message },
@@ -117,6 +120,17 @@ function inboxQuery(raw: unknown, roles: string[]): InboxQuery {
   if (input.q === '') delete input.q;
   const parsed = inboxQuerySchema.safeParse(input);
   return parsed.success ? parsed.data : inboxQuerySchema.parse({});
+}
+
+/** The form's fields, with the figures the person needs computed for this case (the allowed amount range). */
+async function viewWithHints(
+  deps: WebDeps,
+  task: { user_task_key: string; element_id: string; process_instance_key: string },
+) {
+  const base = view(task);
+  if (task.element_id !== 'prepare-decision') return base;
+  const hint = await periodicRangeHint(deps.db, task.process_instance_key);
+  return { ...base, fields: base.fields.map((f) => (f.name === 'amount' && hint ? { ...f, hint } : f)) };
 }
 
 function view(task: { user_task_key: string; element_id: string }) {
