@@ -1,21 +1,7 @@
-/** One line of a payout: who gets how much for which decision and month (amounts in grosze). */
-export interface PayoutLine {
-  name: string;
-  address: string;
-  caseNumber: string;
-  decisionNumber: string;
-  month: string;
-  amountGrosze: number;
-  /** NRB of the recipient for transfers. */
-  account?: string;
-}
+/** The names the payout code used before `types.ts`; kept so its imports go on working. */
+import type { PayoutLine, TransferBatch } from './types';
 
-export interface PayoutBatchDocument {
-  centreName: string;
-  centreAddress: string;
-  /** The centre's own account the transfers leave from. */
-  centreAccount: string;
-  payoutDate: string;
-  batchLabel: string;
-  lines: PayoutLine[];
-}
+export type { PayoutLine };
+
+/** A payout batch as one document: a cash list (the account unused) or a transfer batch. */
+export type PayoutBatchDocument = TransferBatch;
