@@ -19,6 +19,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
     },
+    // the process model of bpmn/ on the real engine with test job workers; the teardown reports BPMN coverage
+    {
+      ...shared,
+      displayName: 'process',
+      testMatch: ['<rootDir>/test/process/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/process/global-teardown.ts',
+    },
     {
       ...shared,
       displayName: 'e2e',

@@ -1,0 +1,123 @@
+import { ProcessHarness } from './harness';
+
+/**
+ * mops-benefits: the interview with its working-day due date and the escalation to managers, income, eligibility
+ * by the DMN table, the KPA month watched with the art. 36 notice, the decision (mops-decision), re-examination
+ * after the SKO sent the case back, and the payout (mops-payout).
+ */
+describe('mops-benefits', () => {
+  let h: ProcessHarness;
+
+  beforeAll(async () => {
+    h = await ProcessHarness.start();
+  });
+
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  beforeEach(async () => {
+    await h.begin();
+  });
+
+  async function decide(decisionId: string, draft: Record<string, unknown>): Promise<void> {
+    await h.complete('prepare-decision', {
+      decisionId,
+      decisionOutcome: 'grant',
+      payoutMethod: 'transfer',
+      ...draft,
+    });
+    await h.complete('approve-decision', { decisionApproved: true });
+    await h.reached('delivery-gateway');
+    await h.publish('decision-delivered', decisionId, { deliveredOn: h.today() });
+  }
+
+  it('interview, eligibility from the table, an immediately enforceable decision and the payout', async () => {
+    const applicationDate = h.today();
+    const pi = await h.startProcess('mops-benefits', {
+      caseId: 'case-b1',
+      urgent: false,
+      applicationDate,
+      site: 'rzps-1',
+    });
+    const interview = await h.task('family-interview');
+    expect(interview.candidateGroups).toEqual(['benefits']);
+    expect(interview.dueDate).toBeTruthy();
+    await h.complete('family-interview');
+    await decide('dec-b1', { immediateEnforceability: true });
+    await h.reached('wait-for-payout-day');
+    await h.advance(2);
+    expect(await h.ended(pi)).toBe('COMPLETED');
+    expect(await h.endEvents('mops-benefits')).toEqual(['investigation-done', 'benefit-paid']);
+
+    const kpa = h.calls.find((c) => c.headers.resultVariable === 'kpaDue')!;
+    expect(kpa.headers).toMatchObject({
+      deadlineKind: 'kpa-months',
+      deadlineAmount: '1',
+      warningVariable: 'kpaWarningAt',
+    });
+    expect(kpa.variables.deadlineFrom).toBe(applicationDate);
+    const interviewDue = h.calls.find((c) => c.headers.resultVariable === 'interviewDue')!;
+    expect(interviewDue.headers).toMatchObject({
+      deadlineKind: 'working-days',
+      deadlineAmount: '14',
+      deadlineUrgentAmount: '2',
+    });
+    // the decision process got the figures of the DMN table for the officer's draft (single person, 500 zł)
+    const inDecision = h.calls.find((c) => c.type === 'issue-decision')!;
+    expect(inDecision.variables.eligibility).toMatchObject({
+      eligible: true,
+      criterionGrosze: 101_000,
+      periodicMinGrosze: 25_500,
+      periodicMaxGrosze: 51_000,
+      permanentAmountGrosze: 81_300,
+    });
+    expect(inDecision.variables).not.toHaveProperty('site');
+    expect(h.calls.find((c) => c.type === 'pay-instalment')!.variables).toMatchObject({
+      caseId: 'case-b1',
+      decisionId: 'dec-b1',
+    });
+  });
+
+  it('escalates an overdue urgent interview, notifies the party of the delay, re-examines a case the SKO sent back, and ends with a refusal', async () => {
+    const pi = await h.startProcess('mops-benefits', {
+      caseId: 'case-b2',
+      urgent: true,
+      applicationDate: h.today(),
+    });
+    await h.task('family-interview');
+    // urgent: 2 working days; three days later the interview is overdue and a manager is told, the interview stays open
+    await h.advance(3);
+    expect((await h.task('review-overdue-interview')).candidateGroups).toEqual(['managers']);
+    await h.complete('review-overdue-interview');
+    // near the end of the KPA month with no decision: the party is told why and until when (art. 36 KPA)
+    await h.advance(23);
+    expect((await h.task('notify-delay')).candidateGroups).toEqual(['benefits']);
+    await h.complete('notify-delay', { newDueDate: '2031-02-28' });
+    await h.reached('delay-notified', 'ELEMENT_COMPLETED');
+    await h.complete('family-interview');
+    await decide('dec-b2', {});
+    await h.reached('appeal-window');
+    await h.publish('appeal-filed', 'dec-b2', { appealReceivedOn: h.today() });
+    await h.complete('review-appeal', { appealResolution: 'forward' });
+    await h.reached('appeal-decided');
+    const rulingReceivedOn = h.today();
+    await h.publish('appeal-decided', 'dec-b2', { appealRuling: 'remanded', rulingReceivedOn });
+    // re-examination: a new KPA month from the day the files came back, a new interview and a new decision
+    await h.complete('family-interview');
+    await decide('dec-b2-again', { decisionOutcome: 'refuse' });
+    expect(await h.ended(pi)).toBe('COMPLETED');
+    expect(await h.endEvents('mops-benefits')).toEqual([
+      'overdue-escalated',
+      'overdue-reviewed',
+      'delay-notified',
+      'investigation-done',
+      'investigation-done',
+      'benefits-ended',
+    ]);
+    const kpaRuns = h.calls.filter((c) => c.headers.resultVariable === 'kpaDue');
+    expect(kpaRuns.map((c) => c.variables.deadlineFrom)).toEqual([expect.any(String), rulingReceivedOn]);
+    expect(h.calls.find((c) => c.headers.resultVariable === 'interviewDue')!.variables.urgent).toBe(true);
+    expect(h.calls.filter((c) => c.type === 'schedule-instalments')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,365 @@
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createLogger } from '../../src/logger';
+import { BPMN_DIR } from '../../src/paths';
+import { startRuntime, type Runtime } from '../../src/runtime';
+import { eventually } from '../integration/http-client';
+import { testConfig } from '../integration/test-config';
+
+/** The BPMN files of the process model under test: everything in bpmn/ but the first slice (its own tests). */
+export const MODEL_FILES = readdirSync(BPMN_DIR).filter(
+  (f) => f.endsWith('.bpmn') && f !== 'mops-application.bpmn',
+);
+
+/** Process ids of the model (one process per file). */
+export const MODEL_PROCESSES = MODEL_FILES.map(
+  (f) => /<bpmn:process id="([^"]+)"/.exec(readFileSync(path.join(BPMN_DIR, f), 'utf8'))![1]!,
+);
+
+/** Every job type the model uses (zeebe:taskDefinition type). */
+export const MODEL_JOB_TYPES = [
+  ...new Set(
+    MODEL_FILES.flatMap((f) =>
+      [...readFileSync(path.join(BPMN_DIR, f), 'utf8').matchAll(/<zeebe:taskDefinition type="([^"]+)"/g)].map(
+        (m) => m[1]!,
+      ),
+    ),
+  ),
+].sort();
+
+export interface JobCall {
+  type: string;
+  bpmnProcessId: string;
+  elementId: string;
+  processInstanceKey: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, unknown>;
+}
+
+/** What a test job worker answers: variables to complete with, or a BPMN error. */
+export type JobAnswer = Record<string, unknown> | { bpmnError: string; message?: string };
+export type JobBehaviour = (call: JobCall) => JobAnswer;
+
+/** Narrows a user task lookup when the same element is open in two instances (e.g. two teams' decisions). */
+export interface TaskFilter {
+  bpmnProcessId?: string;
+  group?: string;
+}
+
+const DAY = 24 * 3_600_000;
+
+/** Instances (roots and children) started after the scenario's mark: `$mark` is the record position. */
+const SCENARIO_INSTANCES = (mark: string) =>
+  `process_instance_key IN (SELECT process_instance_key FROM engine_records WHERE value_type = 'PROCESS_INSTANCE'
+     AND element_type = 'PROCESS' AND intent = 'ELEMENT_ACTIVATING' AND position > ${mark}::bigint)`;
+
+/**
+ * Runs the model on the real test engine with test job workers instead of the real ones: every job type of the
+ * model is answered with canned outputs (overridable per test with `on`), user tasks are completed through the
+ * engine's REST API, messages published over gRPC, timers fired by pinning the engine clock. Tests run one
+ * scenario at a time: `begin()` cancels whatever an earlier test left running and marks the record position,
+ * so lookups only see the current scenario's records.
+ */
+export class ProcessHarness {
+  readonly calls: JobCall[] = [];
+  private behaviours = new Map<string, JobBehaviour>();
+  private mark = '0';
+  /** The engine's "now" as the tests see it (the pinned clock, or the machine's time). */
+  private pinnedAt: number | undefined;
+
+  private constructor(readonly runtime: Runtime) {}
+
+  static async start(): Promise<ProcessHarness> {
+    const config = testConfig({ WORKERS_ENABLED: 'false' });
+    const runtime = await startRuntime(config, createLogger(config), () => undefined);
+    const harness = new ProcessHarness(runtime);
+    harness.registerWorkers();
+    return harness;
+  }
+
+  get zeebe() {
+    return this.runtime.engine.getZeebeGrpcApiClient();
+  }
+
+  get rest() {
+    return this.runtime.engine.getCamundaRestClient();
+  }
+
+  now(): number {
+    return this.pinnedAt ?? Date.now();
+  }
+
+  /** An ISO instant `days` after the engine's now. */
+  inDays(days: number): string {
+    return new Date(this.now() + days * DAY).toISOString();
+  }
+
+  today(): string {
+    return new Date(this.now()).toISOString().slice(0, 10);
+  }
+
+  async stop(): Promise<void> {
+    await this.resetClock();
+    await this.runtime.stop();
+  }
+
+  /** Starts a scenario: nothing of earlier tests is left running, canned answers are back to the defaults. */
+  async begin(): Promise<void> {
+    this.behaviours.clear();
+    this.calls.length = 0;
+    await this.resetClock();
+    const active = await this.runtime.db.query<{ process_instance_key: string }>(
+      `SELECT process_instance_key FROM process_instances WHERE state = 'ACTIVE' AND bpmn_process_id = ANY($1)`,
+      [MODEL_PROCESSES],
+    );
+    for (const { process_instance_key: key } of active) {
+      // a child instance cannot be cancelled on its own; it ends with its root
+      await this.zeebe.cancelProcessInstance(key).catch(() => undefined);
+    }
+    await this.settled();
+    const [row] = await this.runtime.db.query<{ position: string | null }>(
+      'SELECT max(position)::text AS position FROM engine_records',
+    );
+    this.mark = row?.position ?? '0';
+  }
+
+  /** Fails fast when an instance of this scenario has an incident (a modelling error, a wrong variable). */
+  private async noIncidents(): Promise<void> {
+    const [incident] = await this.runtime.db.query<{ element_id: string; error_message: string }>(
+      `SELECT element_id, error_message FROM incidents WHERE state = 'ACTIVE' AND ${SCENARIO_INSTANCES('$1')}`,
+      [this.mark],
+    );
+    if (incident) throw new Error(`Incydent w ${incident.element_id}: ${incident.error_message}`);
+  }
+
+  /** Overrides the canned answer of a job type for the current scenario. */
+  on(type: string, behaviour: JobBehaviour): void {
+    if (!MODEL_JOB_TYPES.includes(type)) throw new Error(`unknown job type ${type}`);
+    this.behaviours.set(type, behaviour);
+  }
+
+  /** Answers the next `n` jobs of a type with the given answers, then the default again. */
+  sequence(type: string, answers: JobAnswer[]): void {
+    const queue = [...answers];
+    this.on(type, (call) => queue.shift() ?? this.defaultAnswer(call));
+  }
+
+  async startProcess(bpmnProcessId: string, variables: Record<string, unknown> = {}): Promise<string> {
+    const created = await this.zeebe.createProcessInstance({ bpmnProcessId, variables: variables as never });
+    return String(created.processInstanceKey);
+  }
+
+  /** The open user task of this scenario at the element (exactly one), waiting for it to appear. */
+  async task(
+    elementId: string,
+    filter: TaskFilter = {},
+  ): Promise<{ userTaskKey: string; dueDate: string | null; candidateGroups: string[] }> {
+    return eventually(async () => {
+      await this.noIncidents();
+      const rows = await this.runtime.db.query<{
+        user_task_key: string;
+        due_date: string | null;
+        candidate_groups: string[];
+      }>(
+        `SELECT user_task_key, due_date, candidate_groups FROM user_tasks
+          WHERE state = 'CREATED' AND element_id = $1 AND ($2::text IS NULL OR bpmn_process_id = $2)
+            AND ($4::text IS NULL OR $4 = ANY(candidate_groups)) AND ${SCENARIO_INSTANCES('$3')}`,
+        [elementId, filter.bpmnProcessId ?? null, this.mark, filter.group ?? null],
+      );
+      if (rows.length > 1) throw new Error(`${rows.length} open tasks ${elementId}`);
+      const [row] = rows;
+      return row
+        ? { userTaskKey: row.user_task_key, dueDate: row.due_date, candidateGroups: row.candidate_groups }
+        : undefined;
+    }, `zadanie ${elementId}`);
+  }
+
+  /** Completes the open user task at the element with the variables a person's form would give. */
+  async complete(
+    elementId: string,
+    variables: Record<string, unknown> = {},
+    filter: TaskFilter = {},
+  ): Promise<void> {
+    const { userTaskKey } = await this.task(elementId, filter);
+    await this.rest.completeUserTask({ userTaskKey, variables });
+    await eventually(async () => {
+      const [row] = await this.runtime.db.query<{ state: string }>(
+        'SELECT state FROM user_tasks WHERE user_task_key = $1',
+        [userTaskKey],
+      );
+      return row?.state === 'COMPLETED' ? true : undefined;
+    }, `zakończenie zadania ${elementId}`);
+  }
+
+  /** Waits until an element reached the given lifecycle state in this scenario (e.g. a catch event is waiting). */
+  async reached(elementId: string, intent = 'ELEMENT_ACTIVATED', times = 1): Promise<void> {
+    await eventually(async () => {
+      await this.noIncidents();
+      const [row] = await this.runtime.db.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM engine_records WHERE value_type = 'PROCESS_INSTANCE' AND element_id = $1
+           AND intent = $2 AND position > $3::bigint AND ${SCENARIO_INSTANCES('$3')}`,
+        [elementId, intent, this.mark],
+      );
+      return Number(row?.n ?? 0) >= times ? true : undefined;
+    }, `${elementId} ${intent} ×${times}`);
+  }
+
+  /** How often an element or flow was completed / taken in this scenario. */
+  async count(elementId: string, intent = 'ELEMENT_COMPLETED'): Promise<number> {
+    const [row] = await this.runtime.db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM engine_records WHERE value_type = 'PROCESS_INSTANCE' AND element_id = $1
+         AND intent = $2 AND position > $3::bigint AND ${SCENARIO_INSTANCES('$3')}`,
+      [elementId, intent, this.mark],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  async publish(
+    name: string,
+    correlationKey: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.zeebe.publishMessage({
+      name,
+      correlationKey,
+      variables: variables as never,
+      timeToLive: 30_000,
+    });
+  }
+
+  /** Moves the engine clock to `days` after the current engine time: timers due by then fire. */
+  async advance(days: number): Promise<void> {
+    this.pinnedAt = this.now() + days * DAY;
+    await this.rest.pinInternalClock(this.pinnedAt);
+  }
+
+  async resetClock(): Promise<void> {
+    this.pinnedAt = undefined;
+    await this.rest.resetClock();
+  }
+
+  /** Waits until the instance has ended (completed or terminated) and returns how. */
+  async ended(processInstanceKey: string): Promise<string> {
+    return eventually(async () => {
+      await this.noIncidents();
+      const [row] = await this.runtime.db.query<{ state: string }>(
+        'SELECT state FROM process_instances WHERE process_instance_key = $1',
+        [processInstanceKey],
+      );
+      return row && row.state !== 'ACTIVE' ? row.state : undefined;
+    }, `koniec instancji ${processInstanceKey}`);
+  }
+
+  /** Waits until no instance of the model is running (every record of the scenario has reached the projection). */
+  async settled(): Promise<void> {
+    await eventually(async () => {
+      const [row] = await this.runtime.db.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM process_instances WHERE state = 'ACTIVE' AND bpmn_process_id = ANY($1)`,
+        [MODEL_PROCESSES],
+      );
+      return row?.n === '0' ? true : undefined;
+    }, 'zakończenie wszystkich instancji');
+  }
+
+  /** Which end event(s) an instance of the process reached in this scenario. */
+  async endEvents(bpmnProcessId: string): Promise<string[]> {
+    const rows = await this.runtime.db.query<{ element_id: string }>(
+      `SELECT element_id FROM engine_records WHERE value_type = 'PROCESS_INSTANCE' AND intent = 'ELEMENT_COMPLETED'
+         AND element_type = 'END_EVENT' AND bpmn_process_id = $1 AND position > $2::bigint
+         AND ${SCENARIO_INSTANCES('$2')} ORDER BY position`,
+      [bpmnProcessId, this.mark],
+    );
+    return rows.map((r) => r.element_id);
+  }
+
+  /** The canned answer of each job type: ids and facts only, like the real workers. */
+  defaultAnswer(call: JobCall): JobAnswer {
+    const v = call.variables;
+    const h = call.headers;
+    switch (call.type) {
+      case 'compute-due-date': {
+        // a stand-in for the working-day calendar: n days (months × 30) after the engine's now
+        const amount = Number(
+          v.urgent === true && h.deadlineUrgentAmount ? h.deadlineUrgentAmount : h.deadlineAmount,
+        );
+        const days = h.deadlineKind === 'kpa-months' ? amount * 30 : amount;
+        const name = String(h.resultVariable ?? 'dueDate');
+        const due = this.inDays(days);
+        const answer: Record<string, unknown> = { [name]: due, [`${name}Day`]: due.slice(0, 10) };
+        if (h.warningVariable)
+          answer[String(h.warningVariable)] = this.inDays(days - Number(h.warningWorkingDays ?? 0));
+        return answer;
+      }
+      case 'register-case':
+        return { caseId: randomUUID(), caseNumber: 'MOPS.ŚW.5011.1.2025', applicationDate: this.today() };
+      case 'check-duplicate-client':
+        return { clientId: null, openCaseId: null };
+      case 'attach-to-case':
+        return { caseId: v.openCaseId, caseNumber: 'MOPS.ŚW.5011.7.2025' };
+      case 'issue-certificate':
+        return { certificateNumber: 'MOPS.ZAS.1.2025' };
+      case 'compute-income':
+        return {
+          householdSize: 1,
+          householdIncomeGrosze: 50_000,
+          applicantIncomeGrosze: 50_000,
+          relativeIncomeGrosze: 0,
+          relativeHouseholdSize: 1,
+        };
+      case 'issue-decision':
+        return { decisionNumber: 'MOPS.ŚW.5111.1.2025', issuedOn: this.today() };
+      case 'send-decision':
+        return { dispatchedOn: this.today(), deliveryDeemedAt: this.inDays(21) };
+      case 'record-deemed-delivery':
+        return { deliveredOn: this.today() };
+      case 'send-delay-notice':
+        return { kpaDue: this.inDays(30), kpaWarningAt: this.inDays(25) };
+      case 'forward-appeal':
+        return { forwardedOn: this.today() };
+      case 'mark-decision-enforceable':
+        return { enforceableOn: this.today() };
+      case 'schedule-instalments':
+        return {
+          instalments: [{ instalmentNo: 1, month: this.today().slice(0, 7), payoutAt: this.inDays(1) }],
+        };
+      case 'pay-instalment':
+        return { instalmentStatus: 'queued', payoutMethod: 'transfer', collectBy: null };
+      case 'cancel-instalments':
+        return { cancelledCount: 1 };
+      default:
+        return {};
+    }
+  }
+
+  private registerWorkers(): void {
+    for (const taskType of MODEL_JOB_TYPES) {
+      this.zeebe.createWorker({
+        taskType,
+        timeout: 10_000,
+        pollInterval: 100,
+        taskHandler: (job) => {
+          if (!MODEL_PROCESSES.includes(job.bpmnProcessId)) return job.forward();
+          const call: JobCall = {
+            type: taskType,
+            bpmnProcessId: job.bpmnProcessId,
+            elementId: job.elementId,
+            processInstanceKey: String(job.processInstanceKey),
+            variables: job.variables,
+            headers: job.customHeaders,
+          };
+          this.calls.push(call);
+          const answer = (this.behaviours.get(taskType) ?? ((c: JobCall) => this.defaultAnswer(c)))(call);
+          if ('bpmnError' in answer && typeof answer.bpmnError === 'string') {
+            return job.error({
+              errorCode: answer.bpmnError,
+              errorMessage: String(answer.message ?? answer.bpmnError),
+              variables: {},
+            });
+          }
+          return job.complete(answer as never);
+        },
+      });
+    }
+  }
+}
