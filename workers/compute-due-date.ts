@@ -15,7 +15,8 @@ const variables = z.object({
 /**
  * compute-due-date: a working-day or KPA deadline for a timer or a user task's due date. The rule is in the task
  * headers (deadlineKind, deadlineAmount, deadlineUrgentAmount, deadlineTime, resultVariable); the result is an
- * ISO instant with the Warsaw offset in `resultVariable` (default `dueDate`) and the day in `<resultVariable>Day`.
+ * ISO instant with the Warsaw offset in `resultVariable` (default `dueDate`) and the day in `<resultVariable>Day`;
+ * with `warningWorkingDays`, also the warning instant in `warningVariable` (default `<resultVariable>Warning`).
  * Pure computation: delivering the job twice gives the same answer (the start is the job's variables or today).
  */
 export function createComputeDueDateWorker(deps: { now?: () => Date } = {}): JobWorkerDefinition {
@@ -35,9 +36,12 @@ export function createComputeDueDateWorker(deps: { now?: () => Date } = {}): Job
       try {
         const rule = parseDeadlineRule(job.customHeaders);
         const from = input.data.deadlineFrom ?? warsawDate((deps.now ?? (() => new Date()))());
-        const { dueDay, dueAt } = applyDeadlineRule(rule, from, input.data.urgent ?? false);
+        const due = applyDeadlineRule(rule, from, input.data.urgent ?? false);
         const name = String(job.customHeaders.resultVariable ?? 'dueDate');
-        return Promise.resolve(complete({ [name]: dueAt, [`${name}Day`]: dueDay }));
+        const result: Record<string, unknown> = { [name]: due.dueAt, [`${name}Day`]: due.dueDay };
+        if (due.warningAt !== undefined)
+          result[String(job.customHeaders.warningVariable ?? `${name}Warning`)] = due.warningAt;
+        return Promise.resolve(complete(result));
       } catch (error) {
         // a wrong rule in the diagram is a modelling error: an incident the process owner can read and fix
         const message = error instanceof AppError ? `${error.field ?? ''}: ${error.message}` : String(error);

@@ -1,20 +1,30 @@
 import type { Database } from '../src/db/database';
 import { renderDecisionPdf } from '../src/documents/decision-pdf';
+import { renderLetterPdf } from '../src/documents/letter-pdf';
+import { createApplyAppealRulingWorker } from './apply-appeal-ruling';
+import { createCancelInstalmentsWorker } from './cancel-instalments';
+import { createCheckFourEyesWorker } from './check-four-eyes';
 import { createCloseCaseWorker } from './close-case';
 import { createComputeBenefitWorker } from './compute-benefit';
 import { createComputeDueDateWorker } from './compute-due-date';
+import { createForwardAppealWorker } from './forward-appeal';
 import { createIssueDecisionWorker } from './issue-decision';
 import type { JobWorkerDefinition } from './job-worker';
+import { createMarkDecisionEnforceableWorker } from './mark-decision-enforceable';
 import { createNotifyPartyWorker } from './notify-party';
 import { createPayInstalmentWorker } from './pay-instalment';
+import { createRecordDeemedDeliveryWorker } from './record-deemed-delivery';
 import { createRegisterCaseWorker } from './register-case';
 import { createScheduleInstalmentsWorker } from './schedule-instalments';
+import { createSendDecisionWorker } from './send-decision';
+import { createSendDelayNoticeWorker } from './send-delay-notice';
 
 /** Every job worker of the process model, built from its dependencies (no module singletons). */
 export function createWorkerDefinitions(deps: {
   db: Database;
   caseNumberPattern: string;
 }): JobWorkerDefinition[] {
+  const letters = { db: deps.db, render: renderLetterPdf };
   return [
     createRegisterCaseWorker(deps),
     createComputeDueDateWorker(),
@@ -24,5 +34,14 @@ export function createWorkerDefinitions(deps: {
     createScheduleInstalmentsWorker(deps),
     createPayInstalmentWorker(deps),
     createCloseCaseWorker(deps),
+    // the decision after it is issued (mops-decision) and the payout's revocation path (mops-payout)
+    createCheckFourEyesWorker(deps),
+    createSendDecisionWorker(deps),
+    createRecordDeemedDeliveryWorker(deps),
+    createMarkDecisionEnforceableWorker(deps),
+    createForwardAppealWorker(letters),
+    createApplyAppealRulingWorker(deps),
+    createSendDelayNoticeWorker(letters),
+    createCancelInstalmentsWorker(deps),
   ];
 }

@@ -35,7 +35,7 @@ export function createIssueDecisionWorker(deps: {
         decisionNumber: issued.number,
         documentId,
       });
-      return complete({ decisionNumber: issued.number });
+      return complete({ decisionNumber: issued.number, issuedOn: issued.issuedOn });
     },
   };
 }

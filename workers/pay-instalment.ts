@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import type { Database } from '../src/db/database';
+import { cashCollectionDeadline } from '../src/domain/cash-collection';
 import { queueInstalment } from '../src/payouts/ledger';
 import { complete, type JobWorkerDefinition } from './job-worker';
 
@@ -20,13 +21,22 @@ export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date
     fetchVariables: ['decisionId', 'instalment'],
     timeoutMs: 30_000,
     async handle(job) {
+      // the day of the list the instalment is on (a redelivery on a later day finds the original list)
+      const batchDate = async (batchId: string | null): Promise<string> => {
+        const [batch] = await deps.db.query<{ payout_date: string }>(
+          'SELECT payout_date FROM payout_batches WHERE id = $1',
+          [batchId],
+        );
+        return batch?.payout_date ?? payoutDate;
+      };
       const input = variables.safeParse(job.variables);
       if (!input.success)
         return { kind: 'fail', retryable: false, message: 'Brak zmiennych decisionId / instalment' };
+      const payoutDate = warsawDate((deps.now ?? (() => new Date()))());
       const queued = await queueInstalment(deps.db, {
         decisionId: input.data.decisionId,
         instalmentNo: input.data.instalment.instalmentNo,
-        payoutDate: warsawDate((deps.now ?? (() => new Date()))()),
+        payoutDate,
       });
       job.log.info(
         queued.newlyQueued ? 'Rata dodana do wypłaty' : 'Rata była już w wypłacie (powtórne doręczenie)',
@@ -40,6 +50,9 @@ export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date
         instalmentStatus: queued.status,
         payoutMethod:
           queued.kind === 'cash-list' ? 'cash' : queued.kind === 'bank-transfer' ? 'transfer' : 'none',
+        // cash waits at the cashier until then; afterwards it goes back to the next list (return-uncollected-cash)
+        collectBy:
+          queued.kind === 'cash-list' ? cashCollectionDeadline(await batchDate(queued.batchId)) : null,
       });
     },
   };

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { registerCase } from '../src/cases/case-registry';
 import type { Database } from '../src/db/database';
+import { warsawDate } from '../src/domain/calendar-date';
 import { complete, type JobWorkerDefinition } from './job-worker';
 
 const variables = z.object({ intakeId: z.string().uuid(), urgent: z.boolean().optional() });
 
-/** register-case: writes the case to the case file and returns caseId and caseNumber (idempotent per intake). */
+/**
+ * register-case: writes the case to the case file and returns caseId, caseNumber and applicationDate (the Warsaw
+ * day the intake was taken; idempotent per intake).
+ */
 export function createRegisterCaseWorker(deps: {
   db: Database;
   caseNumberPattern: string;
@@ -42,7 +46,16 @@ export function createRegisterCaseWorker(deps: {
         caseId: registered.caseId,
         caseNumber: registered.caseNumber,
       });
-      return complete({ caseId: registered.caseId, caseNumber: registered.caseNumber });
+      // the KPA limits run from the day the application came in (the intake), not from registration
+      const [intake] = await deps.db.query<{ created_at: Date }>(
+        'SELECT created_at FROM intakes WHERE id = $1',
+        [parsed.data.intakeId],
+      );
+      return complete({
+        caseId: registered.caseId,
+        caseNumber: registered.caseNumber,
+        applicationDate: warsawDate(intake?.created_at ?? (deps.now ?? (() => new Date()))()),
+      });
     },
   };
 }

@@ -47,9 +47,11 @@ export async function storeDecisionDocument(
     if (d.document_id) return d.document_id;
     if (!d.number || !d.issued_on)
       throw new AppError({ code: 'conflict', message: 'Decyzja nie ma jeszcze numeru.' });
-    const [centre] = await tx.query<{ organ_name: string; address: string }>(
-      'SELECT organ_name, address FROM centres ORDER BY id LIMIT 1',
-    );
+    const [centre] = await tx.query<{
+      organ_name: string;
+      organ_name_genitive: string | null;
+      address: string;
+    }>('SELECT organ_name, organ_name_genitive, address FROM centres ORDER BY id LIMIT 1');
     const pdf = await render({
       organ: centre?.organ_name ?? 'Ośrodek Pomocy Społecznej',
       centreAddress: centre?.address ?? '',
@@ -73,7 +75,11 @@ export async function storeDecisionDocument(
       justificationLaw: d.justification_law,
       appealInstruction: d.appeal_instruction,
       immediateEnforceability: d.immediate_enforceability,
-      signer: { name: d.signer_name ?? '', position: d.signer_position ?? '' },
+      signer: {
+        name: d.signer_name ?? '',
+        position: d.signer_position ?? '',
+        onBehalfOf: centre?.organ_name_genitive ?? undefined,
+      },
     });
     const [doc] = await tx.query<{ id: string }>(
       `INSERT INTO documents (case_id, kind, file_name, media_type, content, sha256)

@@ -119,6 +119,21 @@ export function addWorkingDays(from: string, n: number): string {
   return day;
 }
 
+/**
+ * The n-th working day before `from` (`from` itself not counted): e.g. the day to warn a party five working days
+ * before a KPA deadline ends (art. 36 KPA: the notice must reach the party before the deadline passes).
+ */
+export function subtractWorkingDays(from: string, n: number): string {
+  parseDate(from, 'from');
+  if (!Number.isSafeInteger(n) || n < 0) throw invalid('n', 'musi być nieujemną liczbą całkowitą');
+  let day = from;
+  for (let counted = 0; counted < n;) {
+    day = addDays(day, -1);
+    if (isWorkingDay(day)) counted += 1;
+  }
+  return day;
+}
+
 /** Working days in (from, to]: `from` excluded, `to` included; 0 when `to` is not after `from`. */
 export function workingDaysBetween(from: string, to: string): number {
   const end = toDayNumber(to, 'to');

@@ -1,4 +1,4 @@
-import { addMonthsKpa, addWorkingDays, kpaDeadline } from './calendar';
+import { addMonthsKpa, addWorkingDays, kpaDeadline, subtractWorkingDays } from './calendar';
 import { warsawDateTime } from './warsaw-time';
 import { invalid } from './validation';
 
@@ -7,6 +7,8 @@ import { invalid } from './validation';
  * - `working-days`: the n-th working day after the start (interview: 14, or 2 when urgent; Niebieska Karta 5/3/5);
  * - `kpa-days`: n calendar days, moved to the next working day when it ends on a holiday or weekend (KPA art. 57);
  * - `kpa-months`: n months (KPA one-month limit for a decision), with the same move.
+ * Optionally a warning `warningWorkingDays` working days before the due day, at the start of the office day
+ * (`warningVariable`): the one-month KPA watch that leaves time for an art. 36 notice.
  */
 export interface DeadlineRule {
   kind: 'working-days' | 'kpa-days' | 'kpa-months';
@@ -14,7 +16,12 @@ export interface DeadlineRule {
   urgentAmount?: number;
   /** Office closing time in Warsaw on the due day. */
   time: string;
+  /** Working days before the due day when the warning fires (08:00 Warsaw), if any. */
+  warningWorkingDays?: number;
 }
+
+/** When the office day starts: warnings fire then, so someone can act on them the same day. */
+const WARNING_TIME = '08:00';
 
 export function parseDeadlineRule(headers: Record<string, unknown>): DeadlineRule {
   const kind = String(headers.deadlineKind ?? 'working-days');
@@ -29,7 +36,12 @@ export function parseDeadlineRule(headers: Record<string, unknown>): DeadlineRul
   if (urgentAmount !== undefined && (!Number.isInteger(urgentAmount) || urgentAmount < 0)) {
     throw invalid('deadlineUrgentAmount', 'liczba dni/miesięcy w sprawie pilnej');
   }
-  return { kind, amount, urgentAmount, time: String(headers.deadlineTime ?? '15:30') };
+  const warningWorkingDays =
+    headers.warningWorkingDays === undefined ? undefined : Number(headers.warningWorkingDays);
+  if (warningWorkingDays !== undefined && (!Number.isInteger(warningWorkingDays) || warningWorkingDays < 0)) {
+    throw invalid('warningWorkingDays', 'liczba dni roboczych przed terminem');
+  }
+  return { kind, amount, urgentAmount, time: String(headers.deadlineTime ?? '15:30'), warningWorkingDays };
 }
 
 /** The due day and the instant the engine gets, from the start date (a Warsaw calendar date). */
@@ -37,7 +49,7 @@ export function applyDeadlineRule(
   rule: DeadlineRule,
   from: string,
   urgent: boolean,
-): { dueDay: string; dueAt: string } {
+): { dueDay: string; dueAt: string; warningDay?: string; warningAt?: string } {
   const amount = urgent && rule.urgentAmount !== undefined ? rule.urgentAmount : rule.amount;
   const dueDay =
     rule.kind === 'working-days'
@@ -45,5 +57,10 @@ export function applyDeadlineRule(
       : rule.kind === 'kpa-days'
         ? kpaDeadline(from, amount)
         : addMonthsKpa(from, amount);
-  return { dueDay, dueAt: warsawDateTime(dueDay, rule.time) };
+  const dueAt = warsawDateTime(dueDay, rule.time);
+  if (rule.warningWorkingDays === undefined) return { dueDay, dueAt };
+  // never before the start: a deadline shorter than the warning period warns on its first day
+  const warned = subtractWorkingDays(dueDay, rule.warningWorkingDays);
+  const warningDay = warned < from ? from : warned;
+  return { dueDay, dueAt, warningDay, warningAt: warsawDateTime(warningDay, WARNING_TIME) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decisionEventSchema } from '../decisions/decision-events';
 import { TASK_FORMS } from '../tasks/forms';
 import { inboxQuerySchema } from '../tasks/task-queries';
 import { firstContactSchema } from '../first-contact/first-contact';
@@ -83,6 +84,19 @@ const endpoints: Endpoint[] = [
     },
   },
   {
+    method: 'post',
+    path: '/api/decisions/{id}/events',
+    summary:
+      'Zdarzenie po wydaniu decyzji: doręczenie, zrzeczenie się odwołania, odwołanie, rozstrzygnięcie SKO (akta + komunikat do procesu)',
+    roles: ['first-contact', 'benefits', 'services-admin', 'managers'],
+    body: decisionEventSchema,
+    responses: {
+      202: '{ message, …zmienne komunikatu }',
+      400: 'błędne pole',
+      409: 'zdarzenie sprzeczne z aktami (np. doręczenie przed wysyłką)',
+    },
+  },
+  {
     method: 'get',
     path: '/api/tasks',
     summary: 'Skrzynka zadań: otwarte zadania moich zespołów i moje',
@@ -133,6 +147,9 @@ export function openApiDocument(): Record<string, unknown> {
       parameters: [
         ...(endpoint.path.includes('{key}')
           ? [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{1,20}$' } }]
+          : []),
+        ...(endpoint.path.includes('{id}')
+          ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
           : []),
         ...queryParameters(endpoint.query),
       ],

@@ -9,6 +9,7 @@ import {
   kpaDeadline,
   publicHolidayName,
   publicHolidays,
+  subtractWorkingDays,
   workingDaysBetween,
 } from '../../src/domain/calendar';
 
@@ -106,6 +107,12 @@ describe('working days', () => {
 
   it('given Tuesday 23 Dec 2025, when adding the 2 working days of an urgent interview, then 30 Dec 2025', () => {
     expect(addWorkingDays('2025-12-23', 2)).toBe('2025-12-30');
+  });
+
+  it('given Friday 2 Jan 2026, when going back 5 working days, then Monday 22 Dec 2025 (the reverse of adding)', () => {
+    expect(subtractWorkingDays('2026-01-02', 5)).toBe('2025-12-22');
+    expect(subtractWorkingDays('2026-01-02', 0)).toBe('2026-01-02');
+    expect(() => subtractWorkingDays('2026-01-02', -1)).toThrow(AppError);
   });
 
   it('given the same count across Christmas 2024, then 24 Dec 2024 still counts', () => {

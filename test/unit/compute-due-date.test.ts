@@ -41,6 +41,40 @@ describe('compute-due-date', () => {
     expect(result).toMatchObject({ variables: { dueDateDay: '2026-05-06' } });
   });
 
+  it('warns five working days before the KPA month ends, skipping the May holidays', async () => {
+    const result = await worker.handle(
+      job(
+        { deadlineFrom: '2026-04-06' },
+        {
+          deadlineKind: 'kpa-months',
+          deadlineAmount: '1',
+          resultVariable: 'kpaDue',
+          warningWorkingDays: '5',
+          warningVariable: 'kpaWarningAt',
+        },
+      ),
+    );
+    // due Wed 6 May; back over 5, 4 May, Fri 1 May (holiday), 30, 29, 28 April
+    expect(result).toEqual({
+      kind: 'complete',
+      variables: {
+        kpaDue: '2026-05-06T15:30:00+02:00',
+        kpaDueDay: '2026-05-06',
+        kpaWarningAt: '2026-04-28T08:00:00+02:00',
+      },
+    });
+  });
+
+  it('warns on the first day when the deadline is shorter than the warning period', async () => {
+    const result = await worker.handle(
+      job(
+        { deadlineFrom: '2026-04-06' },
+        { deadlineKind: 'working-days', deadlineAmount: '2', warningWorkingDays: '5' },
+      ),
+    );
+    expect(result).toMatchObject({ variables: { dueDateWarning: '2026-04-06T08:00:00+02:00' } });
+  });
+
   it('turns a wrong rule in the diagram into a readable incident, not a retry loop', async () => {
     expect(await worker.handle(job({}, { deadlineKind: 'fortnights', deadlineAmount: '1' }))).toMatchObject({
       kind: 'fail',

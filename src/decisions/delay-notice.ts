@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Database } from '../db/database';
+import { polishDate } from '../documents/polish-format';
+import { enqueueMessage } from '../notifications/outbox';
+import type { LetterRenderer } from './appeal-forwarding';
+import { caseParty, latestSubmittedText, letterhead } from './letterhead';
+
+/**
+ * The art. 36 KPA notice: the party is told that the case will not be settled in time, why, and the new date —
+ * a letter in the case file and in the outbox, once per case and new date (a redelivered job sends nothing new).
+ */
+export async function sendDelayNotice(
+  db: Database,
+  input: { caseId: string; newDueOn: string; on: string; render: LetterRenderer },
+): Promise<{ created: boolean }> {
+  return db.transaction(async (tx) => {
+    const key = `delay-notice:${input.caseId}:${input.newDueOn}`;
+    const [existing] = await tx.query<{ id: string }>(
+      'SELECT id FROM delay_notices WHERE notice_key = $1 FOR UPDATE',
+      [key],
+    );
+    if (existing) return { created: false };
+    const [kase] = await tx.query<{ case_number: string }>('SELECT case_number FROM cases WHERE id = $1', [
+      input.caseId,
+    ]);
+    const caseNumber = kase?.case_number ?? '—';
+    const reason =
+      (await latestSubmittedText(tx, input.caseId, 'notify-delay', 'delayReason')) ??
+      'konieczność przeprowadzenia dodatkowych ustaleń w sprawie';
+    const head = await letterhead(tx);
+    const party = await caseParty(tx, input.caseId);
+    const paragraphs = [
+      `Działając na podstawie art. 36 § 1 Kodeksu postępowania administracyjnego zawiadamiam, że sprawa ` +
+        `${caseNumber} nie zostanie załatwiona w terminie.`,
+      `Przyczyna zwłoki: ${reason}.`,
+      `Nowy termin załatwienia sprawy: ${polishDate(input.newDueOn)}.`,
+      'Stronie przysługuje prawo do wniesienia ponaglenia (art. 37 KPA) do Samorządowego Kolegium Odwoławczego ' +
+        'za pośrednictwem organu prowadzącego postępowanie.',
+    ];
+    const pdf = await input.render({
+      organ: head.organ,
+      centreAddress: head.centreAddress,
+      place: head.place,
+      date: input.on,
+      caseNumber,
+      recipient: party,
+      title: 'Zawiadomienie o niezałatwieniu sprawy w terminie',
+      paragraphs,
+    });
+    await tx.query(
+      `INSERT INTO documents (case_id, kind, file_name, media_type, content, sha256)
+       VALUES ($1, 'delay-notice', $2, 'application/pdf', $3, $4)`,
+      [
+        input.caseId,
+        `zawiadomienie-art-36-${input.newDueOn}.pdf`,
+        pdf,
+        createHash('sha256').update(pdf).digest('hex'),
+      ],
+    );
+    await tx.query(
+      'INSERT INTO delay_notices (case_id, reason, new_due_on, notice_key) VALUES ($1, $2, $3, $4)',
+      [input.caseId, reason, input.newDueOn, key],
+    );
+    await enqueueMessage(tx, {
+      caseId: input.caseId,
+      channel: 'letter',
+      recipient: `${party.name}${party.address !== '—' ? `, ${party.address}` : ''}`,
+      subject: `Zawiadomienie o zwłoce — sprawa ${caseNumber}`,
+      body: paragraphs.join('\n\n'),
+      idempotencyKey: key,
+    });
+    return { created: true };
+  });
+}

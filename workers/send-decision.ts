@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { warsawDate } from '../src/domain/calendar-date';
+import { deemedDeliveryWatch } from '../src/domain/delivery';
+import type { Database } from '../src/db/database';
+import { queueDecisionLetter } from '../src/decisions/decision-letter';
+import { decisionFacts, recordDispatch } from '../src/decisions/decision-lifecycle';
+import { complete, type JobWorkerDefinition } from './job-worker';
+
+const variables = z.object({ decisionId: z.string().uuid() });
+
+/**
+ * send-decision: the issued decision goes to the party by registered letter with advice of delivery (outbox, once
+ * per decision) and the dispatch day is kept in the case file. Returns `dispatchedOn` and `deliveryDeemedAt`, when
+ * the process looks for an art. 44 KPA deemed delivery if no receipt has been recorded by then.
+ */
+export function createSendDecisionWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
+  return {
+    taskType: 'send-decision',
+    fetchVariables: ['decisionId'],
+    timeoutMs: 30_000,
+    async handle(job) {
+      const input = variables.safeParse(job.variables);
+      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
+      const decision = await decisionFacts(deps.db, input.data.decisionId);
+      if (!decision.number)
+        return { kind: 'fail', retryable: false, message: 'Decyzja nie ma numeru — nie została wydana' };
+      const number = decision.number;
+      const dispatchedOn = await deps.db.transaction(async (tx) => {
+        await queueDecisionLetter(tx, { ...decision, number });
+        return decision.dispatchedOn ?? warsawDate((deps.now ?? (() => new Date()))());
+      });
+      const recorded = await recordDispatch(deps.db, decision.id, dispatchedOn);
+      job.log.info('Decyzja wysłana za potwierdzeniem odbioru', {
+        decisionNumber: number,
+        dispatchedOn: recorded,
+      });
+      return complete({ dispatchedOn: recorded, deliveryDeemedAt: deemedDeliveryWatch(recorded).watchAt });
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { warsawDate } from '../src/domain/calendar-date';
+import { applyDeadlineRule } from '../src/domain/deadline-rule';
+import type { Database } from '../src/db/database';
+import type { LetterRenderer } from '../src/decisions/appeal-forwarding';
+import { sendDelayNotice } from '../src/decisions/delay-notice';
+import { complete, type JobWorkerDefinition } from './job-worker';
+
+const variables = z.object({
+  caseId: z.string().uuid(),
+  newDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'data RRRR-MM-DD'),
+});
+
+/**
+ * send-delay-notice: the art. 36 KPA notice with the reason (from the clerk's form in the case file) and the new
+ * date, as a letter in the case file and the outbox — once per case and date. Returns the new `kpaDue` and the
+ * `kpaWarningAt` five working days before it.
+ */
+export function createSendDelayNoticeWorker(deps: {
+  db: Database;
+  render: LetterRenderer;
+  now?: () => Date;
+}): JobWorkerDefinition {
+  return {
+    taskType: 'send-delay-notice',
+    fetchVariables: ['caseId', 'newDueDate'],
+    timeoutMs: 60_000,
+    async handle(job) {
+      const input = variables.safeParse(job.variables);
+      if (!input.success)
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: 'Brak zmiennych caseId / newDueDate (nowy termin)',
+        };
+      const today = warsawDate((deps.now ?? (() => new Date()))());
+      const newDueOn = input.data.newDueDate.slice(0, 10);
+      if (newDueOn <= today)
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: `Nowy termin ${newDueOn} musi być późniejszy niż dziś`,
+        };
+      const sent = await sendDelayNotice(deps.db, {
+        caseId: input.data.caseId,
+        newDueOn,
+        on: today,
+        render: deps.render,
+      });
+      job.log.info(sent.created ? 'Zawiadomienie o zwłoce wysłane' : 'Zawiadomienie było już wysłane', {
+        newDueOn,
+      });
+      // the new date itself, with the same 5-working-day warning as the first one
+      const due = applyDeadlineRule(
+        { kind: 'kpa-days', amount: 0, time: '15:30', warningWorkingDays: 5 },
+        newDueOn,
+        false,
+      );
+      return complete({ kpaDue: due.dueAt, kpaWarningAt: due.warningAt });
+    },
+  };
+}
