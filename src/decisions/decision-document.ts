@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/database';
 import type { DecisionDocument } from '../documents/decision-pdf';
 import { AppError } from '../errors/app-error';
+import { caseParty, placeOf } from './letterhead';
+
+export { placeOf };
 
 export type DecisionRenderer = (doc: DecisionDocument) => Promise<Buffer>;
 
@@ -29,17 +32,10 @@ export async function storeDecisionDocument(
       immediate_enforceability: boolean;
       signer_name: string | null;
       signer_position: string | null;
-      first_name: string;
-      last_name: string;
-      street: string | null;
-      building: string | null;
-      postal_code: string | null;
-      city: string | null;
     }>(
       `SELECT d.document_id, d.number, d.issued_on, d.case_id, c.case_number, d.legal_basis, d.ruling, d.justification_facts,
-              d.justification_law, d.appeal_instruction, d.immediate_enforceability, d.signer_name, d.signer_position,
-              cl.first_name, cl.last_name, cl.street, cl.building, cl.postal_code, cl.city
-         FROM decisions d JOIN cases c ON c.id = d.case_id JOIN clients cl ON cl.id = c.client_id
+              d.justification_law, d.appeal_instruction, d.immediate_enforceability, d.signer_name, d.signer_position
+         FROM decisions d JOIN cases c ON c.id = d.case_id
         WHERE d.id = $1 FOR UPDATE OF d`,
       [decisionId],
     );
@@ -59,16 +55,7 @@ export async function storeDecisionDocument(
       issuedOn: String(d.issued_on),
       decisionNumber: d.number,
       caseNumber: d.case_number,
-      party: {
-        name: `${d.first_name} ${d.last_name}`,
-        address:
-          [
-            [d.street, d.building].filter(Boolean).join(' '),
-            [d.postal_code, d.city].filter(Boolean).join(' '),
-          ]
-            .filter(Boolean)
-            .join(', ') || '—',
-      },
+      party: await caseParty(tx, d.case_id),
       legalBasis: d.legal_basis,
       ruling: d.ruling,
       justificationFacts: d.justification_facts,
@@ -94,10 +81,4 @@ export async function storeDecisionDocument(
     await tx.query('UPDATE decisions SET document_id = $2 WHERE id = $1', [decisionId, doc?.id]);
     return String(doc?.id);
   });
-}
-
-/** "ul. Słoneczna 1, 00-001 Przykładowo" → "Przykładowo" (the place printed beside the date). */
-export function placeOf(address: string): string {
-  const match = /\d{2}-\d{3}\s+(.+)$/.exec(address);
-  return match?.[1]?.trim() ?? address;
 }

@@ -1,5 +1,4 @@
 import type { Queryable } from '../db/database';
-import { placeOf } from './decision-document';
 
 /** The centre as it heads its letters, and the appeal body it forwards appeals to. */
 export interface Letterhead {
@@ -65,4 +64,10 @@ export async function latestSubmittedText(
     [caseId, elementId, field],
   );
   return row?.value?.trim() || undefined;
+}
+
+/** "ul. Słoneczna 1, 00-001 Przykładowo" → "Przykładowo" (the place printed beside the date). */
+export function placeOf(address: string): string {
+  const match = /\d{2}-\d{3}\s+(.+)$/.exec(address);
+  return match?.[1]?.trim() ?? address;
 }

@@ -30,6 +30,8 @@ describe('mops-benefits', () => {
     await h.complete('approve-decision', { decisionApproved: true });
     await h.reached('delivery-gateway');
     await h.publish('decision-delivered', decisionId, { deliveredOn: h.today() });
+    // a refusal is appealable too: here the party waives the appeal and the refusal is final at once
+    if (draft.decisionOutcome === 'refuse') await h.publish('appeal-waived', decisionId);
   }
 
   it('interview, eligibility from the table, an immediately enforceable decision and the payout', async () => {

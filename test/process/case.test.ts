@@ -163,6 +163,7 @@ describe('mops-case', () => {
     await h.complete('approve-decision', { decisionApproved: true });
     await h.reached('delivery-gateway');
     await h.publish('decision-delivered', 'dec-c8-b', { deliveredOn: h.today() });
+    await h.publish('appeal-waived', 'dec-c8-b');
     await h.complete('services-assessment', { serviceKind: 'support-centre' });
     await h.complete(
       'prepare-decision',
@@ -172,6 +173,7 @@ describe('mops-case', () => {
     await h.complete('approve-decision', { decisionApproved: true });
     await h.reached('delivery-gateway', 'ELEMENT_ACTIVATED', 2);
     await h.publish('decision-delivered', 'dec-c8-s', { deliveredOn: h.today() });
+    await h.publish('appeal-waived', 'dec-c8-s');
     await h.complete('transfer-to-team');
     await h.complete('form-diagnostic-group');
     await h.complete('first-group-meeting', { violenceConfirmed: false });

@@ -89,13 +89,17 @@ describe('mops-decision', () => {
       newDueDate: '2031-01-31',
     });
     await issueAndDeliver('dec-d2', { decisionOutcome: 'refuse' });
+    // a refusal can be appealed too: it becomes final when the 14 days pass without an appeal
+    await h.reached('appeal-window');
+    await h.advance(15);
     expect(await h.ended(pi)).toBe('COMPLETED');
     expect(await h.endEvents('mops-decision')).toEqual([
       'delay-notified',
       'decision-issued',
       'decision-refused',
     ]);
-    expect(h.calls.some((c) => c.headers.resultVariable === 'appealDeadline')).toBe(false);
+    expect(h.calls.some((c) => c.headers.resultVariable === 'appealDeadline')).toBe(true);
+    expect(h.calls.some((c) => c.type === 'mark-decision-enforceable')).toBe(true);
   });
 
   it('becomes enforceable when the party waives the appeal (art. 127a KPA)', async () => {

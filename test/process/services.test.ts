@@ -31,6 +31,8 @@ describe('mops-services', () => {
     await h.complete('approve-decision', { decisionApproved: true });
     await h.reached('delivery-gateway');
     await h.publish('decision-delivered', decisionId, { deliveredOn: h.today() });
+    // a refusal is appealable too: here the party waives the appeal and the refusal is final at once
+    if (draft.decisionOutcome === 'refuse') await h.publish('appeal-waived', decisionId);
   }
 
   it('care home: resident pays 70% of income, the family above 300% of the criterion signs an agreement, placement and payments to the DPS', async () => {
