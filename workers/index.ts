@@ -2,12 +2,16 @@ import type { Database } from '../src/db/database';
 import { renderDecisionPdf } from '../src/documents/decision-pdf';
 import { renderLetterPdf } from '../src/documents/letter-pdf';
 import { createApplyAppealRulingWorker } from './apply-appeal-ruling';
+import { createAttachToCaseWorker } from './attach-to-case';
 import { createCancelInstalmentsWorker } from './cancel-instalments';
+import { createCheckDuplicateClientWorker } from './check-duplicate-client';
 import { createCheckFourEyesWorker } from './check-four-eyes';
 import { createCloseCaseWorker } from './close-case';
 import { createComputeBenefitWorker } from './compute-benefit';
 import { createComputeDueDateWorker } from './compute-due-date';
+import { createComputeIncomeWorker } from './compute-income';
 import { createForwardAppealWorker } from './forward-appeal';
+import { createIssueCertificateWorker } from './issue-certificate';
 import { createIssueDecisionWorker } from './issue-decision';
 import type { JobWorkerDefinition } from './job-worker';
 import { createMarkDecisionEnforceableWorker } from './mark-decision-enforceable';
@@ -15,6 +19,7 @@ import { createNotifyPartyWorker } from './notify-party';
 import { createPayInstalmentWorker } from './pay-instalment';
 import { createRecordDeemedDeliveryWorker } from './record-deemed-delivery';
 import { createRegisterCaseWorker } from './register-case';
+import { createReturnUncollectedCashWorker } from './return-uncollected-cash';
 import { createScheduleInstalmentsWorker } from './schedule-instalments';
 import { createSendDecisionWorker } from './send-decision';
 import { createSendDelayNoticeWorker } from './send-delay-notice';
@@ -43,5 +48,11 @@ export function createWorkerDefinitions(deps: {
     createApplyAppealRulingWorker(deps),
     createSendDelayNoticeWorker(letters),
     createCancelInstalmentsWorker(deps),
+    // first contact (mops-case), income for the teams' tables, cash not collected in time (mops-payout)
+    createCheckDuplicateClientWorker(deps),
+    createAttachToCaseWorker(deps),
+    createIssueCertificateWorker(deps),
+    createComputeIncomeWorker(deps),
+    createReturnUncollectedCashWorker(deps),
   ];
 }

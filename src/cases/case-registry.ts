@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/database';
 import { counterSymbol, formatCaseNumber } from '../domain/case-number';
+import { personKey } from '../domain/client-identity';
 
 export interface RegisteredCase {
   caseId: string;
@@ -10,7 +11,7 @@ export interface RegisteredCase {
 /**
  * Opens the case for an intake exactly once: a second delivery of the same job finds the case by intake_id
  * (unique) and gets the same id and number; the counter moves only in the transaction that creates the case.
- * An existing client is recognised by PESEL.
+ * An existing client is recognised by PESEL, else by identity document number.
  */
 export async function registerCase(
   db: Database,
@@ -24,8 +25,11 @@ export async function registerCase(
         first_name: string;
         last_name: string;
         pesel: string | null;
+        document_number: string | null;
         need: string;
-      }>('SELECT first_name, last_name, pesel, need FROM intakes WHERE id = $1', [input.intakeId]);
+      }>('SELECT first_name, last_name, pesel, document_number, need FROM intakes WHERE id = $1', [
+        input.intakeId,
+      ]);
       if (!intake) return undefined;
       const clientId = await upsertClient(tx, intake);
       const year = Number(input.now.toLocaleString('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric' }));
@@ -62,10 +66,21 @@ async function findByIntake(
   return row ? { caseId: row.id, caseNumber: row.case_number } : undefined;
 }
 
+/** The client of the intake, recognised like check-duplicate-client does: by PESEL, else by document number. */
 async function upsertClient(
   tx: Queryable,
-  intake: { first_name: string; last_name: string; pesel: string | null },
+  intake: { first_name: string; last_name: string; pesel: string | null; document_number: string | null },
 ): Promise<string> {
+  const key = personKey({ pesel: intake.pesel, documentNumber: intake.document_number });
+  if (key?.by === 'document') {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO clients (first_name, last_name, document_number) VALUES ($1, $2, $3)
+       ON CONFLICT (document_number) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name
+       RETURNING id`,
+      [intake.first_name, intake.last_name, key.value],
+    );
+    return String(row?.id);
+  }
   if (intake.pesel) {
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO clients (first_name, last_name, pesel) VALUES ($1, $2, $3)

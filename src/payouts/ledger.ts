@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/database';
+import { payoutDateAfterReturn } from '../domain/cash-return';
 import { planInstalments } from '../domain/instalment-plan';
 import { AppError } from '../errors/app-error';
 
@@ -8,7 +9,10 @@ import { AppError } from '../errors/app-error';
  *   `schedule-instalments` finds them and adds nothing;
  * - an instalment sits in at most one batch (a single `batch_id`), moved from `scheduled` to `queued` under a row
  *   lock — a second delivery of `pay-instalment` finds it queued and returns the same batch;
- * - a revoked or changed decision cancels only instalments not yet queued; queued and paid ones stay as they are.
+ * - a revoked or changed decision cancels only instalments not yet queued; queued and paid ones stay as they are;
+ * - cash not collected in time is taken off its cash list once per return job (`payout_returns.return_key`) and at
+ *   most once per list, only while it is still queued (a paid instalment is never returned), and goes back to
+ *   `scheduled` with `next_list_after` = that list's day: the next queueing uses a later list, never the same one.
  */
 export interface ScheduledInstalment {
   id: string;
@@ -93,8 +97,10 @@ export async function queueInstalment(
       status: string;
       method: string;
       batch_id: string | null;
+      next_list_after: string | null;
     }>(
-      `SELECT id, status, method, batch_id FROM payout_instalments WHERE decision_id = $1 AND instalment_no = $2 FOR UPDATE`,
+      `SELECT id, status, method, batch_id, next_list_after::text AS next_list_after
+         FROM payout_instalments WHERE decision_id = $1 AND instalment_no = $2 FOR UPDATE`,
       [input.decisionId, input.instalmentNo],
     );
     if (!instalment) {
@@ -117,10 +123,12 @@ export async function queueInstalment(
       };
     }
     const kind = instalment.method === 'cash' ? 'cash-list' : 'bank-transfer';
+    // returned cash goes on a list after the one it was taken off (cash-return.ts)
+    const payoutDate = payoutDateAfterReturn(input.payoutDate, instalment.next_list_after);
     const [batch] = await tx.query<{ id: string }>(
       `INSERT INTO payout_batches (kind, payout_date) VALUES ($1, $2)
        ON CONFLICT (kind, payout_date) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
-      [kind, input.payoutDate],
+      [kind, payoutDate],
     );
     await tx.query(`UPDATE payout_instalments SET status = 'queued', batch_id = $2 WHERE id = $1`, [
       instalment.id,
@@ -150,18 +158,114 @@ export async function cancelInstalmentsFrom(
   return rows.length;
 }
 
-/** The cashier confirms a cash payout against the list (or the bank file is sent): the instalment is paid, once. */
+/**
+ * The cashier confirms a cash payout against the list (or the bank file is sent): the instalment is paid, once.
+ * With `batchId`, only while the instalment is still on that list (not after it was returned and re-listed).
+ */
 export async function markPaid(
   db: Database,
   instalmentId: string,
   confirmedBy: string | null,
+  batchId?: string,
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE payout_instalments SET status = 'paid', paid_at = now(), confirmed_by = $2
-      WHERE id = $1 AND status = 'queued' RETURNING id`,
-    [instalmentId, confirmedBy],
+      WHERE id = $1 AND status = 'queued' AND ($3::uuid IS NULL OR batch_id = $3::uuid) RETURNING id`,
+    [instalmentId, confirmedBy, batchId ?? null],
   );
   return rows.length > 0;
+}
+
+export interface ReturnedCash {
+  instalmentId: string;
+  /** The instalment's status after the call: `scheduled` when returned, else as found (e.g. `paid`). */
+  status: string;
+  /** True only for the call that took it off the list. */
+  newlyReturned: boolean;
+  /** The cash list it was taken off under this return key (null when nothing was returned). */
+  fromBatchId: string | null;
+  /** The day of that list: the next list is a later one. */
+  nextListAfter: string | null;
+}
+
+/**
+ * Cash not collected by `collectBy`: takes the instalment off its cash list and marks it for a later list, exactly
+ * once per `returnKey` (the job key). Under the instalment's row lock:
+ * - this key already returned it → the same answer, nothing changes (even if it is on a new list by now);
+ * - the instalment is not queued any more (paid after all, cancelled, already back to scheduled) → nothing changes:
+ *   a paid instalment is never returned, so it is never paid twice;
+ * - it is queued on a cash list → a `payout_returns` row (unique per key and per list), status `scheduled`, no batch,
+ *   `next_list_after` = the list's day.
+ */
+export async function returnUncollectedCash(
+  db: Database,
+  input: { decisionId: string; instalmentNo: number; returnKey: string; collectBy?: string | null },
+): Promise<ReturnedCash> {
+  return db.transaction(async (tx) => {
+    const [instalment] = await tx.query<{
+      id: string;
+      status: string;
+      batch_id: string | null;
+      next_list_after: string | null;
+    }>(
+      `SELECT id, status, batch_id, next_list_after::text AS next_list_after
+         FROM payout_instalments WHERE decision_id = $1 AND instalment_no = $2 FOR UPDATE`,
+      [input.decisionId, input.instalmentNo],
+    );
+    if (!instalment) {
+      throw new AppError({
+        code: 'not-found',
+        message: `Brak raty nr ${input.instalmentNo} decyzji ${input.decisionId}.`,
+      });
+    }
+    const [done] = await tx.query<{ batch_id: string; payout_date: string }>(
+      `SELECT r.batch_id, b.payout_date::text AS payout_date FROM payout_returns r
+         JOIN payout_batches b ON b.id = r.batch_id WHERE r.return_key = $1`,
+      [input.returnKey],
+    );
+    if (done) {
+      return {
+        instalmentId: instalment.id,
+        status: instalment.status,
+        newlyReturned: false,
+        fromBatchId: done.batch_id,
+        nextListAfter: done.payout_date,
+      };
+    }
+    const unchanged: ReturnedCash = {
+      instalmentId: instalment.id,
+      status: instalment.status,
+      newlyReturned: false,
+      fromBatchId: null,
+      nextListAfter: instalment.next_list_after,
+    };
+    if (instalment.status !== 'queued') return unchanged;
+    const [batch] = await tx.query<{ kind: string; payout_date: string }>(
+      'SELECT kind, payout_date::text AS payout_date FROM payout_batches WHERE id = $1',
+      [instalment.batch_id],
+    );
+    if (batch?.kind !== 'cash-list') {
+      throw new AppError({
+        code: 'conflict',
+        message: `Rata nr ${input.instalmentNo} nie jest na liście wypłat w kasie (forma wypłaty: przelew) — nie ma czego zwracać.`,
+      });
+    }
+    await tx.query(
+      `INSERT INTO payout_returns (instalment_id, batch_id, return_key, collect_by) VALUES ($1, $2, $3, $4)`,
+      [instalment.id, instalment.batch_id, input.returnKey, input.collectBy ?? null],
+    );
+    await tx.query(
+      `UPDATE payout_instalments SET status = 'scheduled', batch_id = NULL, next_list_after = $2 WHERE id = $1`,
+      [instalment.id, batch.payout_date],
+    );
+    return {
+      instalmentId: instalment.id,
+      status: 'scheduled',
+      newlyReturned: true,
+      fromBatchId: instalment.batch_id,
+      nextListAfter: batch.payout_date,
+    };
+  });
 }
 
 function isoDate(value: string | Date): string {
