@@ -2,10 +2,11 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import './request-types';
-import { AppError } from '../errors/app-error';
+import { localizedError } from '../i18n';
 import type { WebDeps } from './context';
 import { errorHandler } from './error-handler';
 import { openApiDocument } from './openapi';
+import { localeMiddleware } from './middleware/locale';
 import { requestContext } from './middleware/request-context';
 import { requireSession } from './middleware/guards';
 import { sessionMiddleware } from './middleware/session';
@@ -13,12 +14,14 @@ import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { engineRecordRoutes } from './routes/engine-records';
 import { healthRoutes } from './routes/health';
+import { localeRoutes } from './routes/locale';
 import { pageRoutes } from './routes/pages';
 import { taskRoutes } from './routes/tasks';
 import { caseRoutes } from './routes/cases';
 import { adminRoutes } from './routes/admin';
 import { calculationRoutes } from './routes/calculations';
 import { incidentRoutes } from './routes/incidents';
+import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
 import { ROOT_DIR } from '../paths';
 
@@ -51,10 +54,13 @@ export function createApp(deps: WebDeps): Express {
     '/vendor/form-js',
     express.static(path.join(ROOT_DIR, 'node_modules', '@bpmn-io', 'form-js', 'dist'), { maxAge: '1d' }),
   );
+  // pages and API answers (not static files) are in the locale of the request
+  app.use(localeMiddleware);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(sessionMiddleware(deps.db, deps.config.SESSION_IDLE_MINUTES));
   app.use(authRoutes(deps));
+  app.use(localeRoutes(deps));
   // the API description, for signed-in people and integrators
   app.get(['/api/docs', '/api/docs/openapi.json'], requireSession, (_req, res) => {
     res.json(openApiDocument());
@@ -66,9 +72,10 @@ export function createApp(deps: WebDeps): Express {
   app.use(calculationRoutes(deps));
   app.use(incidentRoutes(deps));
   app.use(payoutRoutes(deps));
+  app.use(decisionEventRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
-    next(new AppError({ code: 'not-found', message: `Nie ma strony ${req.path}.` })),
+    next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),
   );
   app.use(errorHandler);
   return app;

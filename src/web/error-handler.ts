@@ -1,20 +1,25 @@
 import type { ErrorRequestHandler } from 'express';
-import { ZodError } from 'zod';
-import { AppError } from '../errors/app-error';
+import { i18nFor, localizeError } from '../i18n';
 import { renderPage } from './views/layout';
 import { escapeHtml } from './views/html';
+import { pageContext } from './views/page-context';
 
-/** The one place errors become answers: JSON for the API, a Polish page for people; 500s are logged with context. */
+/**
+ * The one place errors become answers: JSON for the API, a page for people, both in the request's locale
+ * (field names and codes never change); 500s are logged with context.
+ */
 export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _next) => {
-  const appError = toAppError(error);
-  if (appError.status >= 500) req.log.error('Błąd obsługi żądania', { error, path: req.path });
+  // a request that failed before the locale middleware (none today) still gets an answer
+  const i18n = req.i18n ?? i18nFor('pl');
+  const answer = localizeError(error, i18n);
+  if (answer.status >= 500) req.log.error('Błąd obsługi żądania', { error, path: req.path });
   if (res.headersSent) return;
   const body = {
     error: {
-      code: appError.code,
-      message: appError.message,
-      field: appError.field,
-      details: appError.details,
+      code: answer.code,
+      message: answer.message,
+      field: answer.field,
+      details: answer.details,
     },
     requestId: req.requestId,
   };
@@ -23,47 +28,19 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
     req.path.startsWith('/internal/') ||
     req.accepts(['html', 'json']) === 'json'
   ) {
-    res.status(appError.status).json(body);
+    res.status(answer.status).json(body);
     return;
   }
   res
-    .status(appError.status)
+    .status(answer.status)
     .type('html')
     .send(
-      renderPage({
-        title: 'Nie udało się',
-        session: req.session,
-        body: `<p role="alert">${escapeHtml(appError.message)}</p><p><a href="/zadania">Wróć do listy zadań</a></p>`,
-      }),
+      renderPage(
+        { ...pageContext(req), i18n },
+        {
+          title: i18n.t('error.title'),
+          body: `<p role="alert">${escapeHtml(answer.message)}</p><p><a href="/zadania">${escapeHtml(i18n.t('error.backToTasks'))}</a></p>`,
+        },
+      ),
     );
 };
-
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    const field = issue?.path.join('.') ?? '';
-    return new AppError({
-      code: 'validation',
-      field,
-      message: `Pole „${field}”: ${issue?.message ?? 'błędna wartość'}`,
-      details: error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
-    });
-  }
-  const typed = error as { type?: string; status?: number };
-  if (typed.type === 'entity.parse.failed') {
-    return new AppError({
-      code: 'validation',
-      field: 'body',
-      message: 'Treść żądania nie jest poprawnym JSON-em.',
-    });
-  }
-  if (typed.type === 'entity.too.large') {
-    return new AppError({ code: 'validation', field: 'body', message: 'Treść żądania jest za duża.' });
-  }
-  return new AppError({
-    code: 'internal',
-    message: 'Wewnętrzny błąd serwera. Zgłoś go administratorowi.',
-    cause: error,
-  });
-}

@@ -1,4 +1,5 @@
 import type { Session } from '../auth/sessions';
+import type { I18n } from '../i18n';
 import type { Logger } from '../logger';
 
 declare module 'express-serve-static-core' {
@@ -6,6 +7,8 @@ declare module 'express-serve-static-core' {
     requestId: string;
     log: Logger;
     session?: Session;
+    /** The texts and formats of the request's locale (middleware/locale.ts). */
+    i18n: I18n;
   }
 }
 

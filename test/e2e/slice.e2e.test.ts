@@ -205,6 +205,15 @@ describe('the benefits path in the browser', () => {
     await page.getByRole('link', { name: /^decyzja-/ }).waitFor({ timeout: 15_000 });
     await page.locator('#diagram .djs-element').first().waitFor({ timeout: 15_000 });
     await checked(page, '09-akta-sprawy');
+    // the same case file in English, switched with the form in the page header (axe on the English pages too)
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: `Case ${caseNumber}` }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.locator('#diagram .djs-element').first().waitFor({ timeout: 15_000 });
+    await checked(page, '10-case-file-en');
+    await page.getByRole('link', { name: 'Tasks' }).click();
+    await page.getByRole('heading', { name: 'Tasks' }).waitFor();
+    await checked(page, '11-inbox-en');
     const [instalment] = await runtime.db.query<{ status: string }>(
       `SELECT i.status FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id WHERE d.case_id = $1`,
       [row!.id],

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from '../../errors/app-error';
+import { LocalizedError, localizedError } from '../../i18n';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -7,7 +7,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const requireSession: RequestHandler = (req, res, next) => {
   if (req.session) return next();
   if (req.originalUrl.startsWith('/api/')) {
-    return next(new AppError({ code: 'unauthenticated', message: 'Zaloguj się, aby kontynuować.' }));
+    return next(localizedError({ code: 'unauthenticated' }, 'error.unauthenticated'));
   }
   res.redirect(303, `/logowanie?next=${encodeURIComponent(req.originalUrl)}`);
 };
@@ -18,18 +18,17 @@ export const requireCsrf: RequestHandler = (req, _res, next) => {
   const body = req.body as Record<string, unknown> | undefined;
   const sent = req.get('x-csrf-token') ?? (typeof body?._csrf === 'string' ? body._csrf : undefined);
   if (req.session && sent === req.session.csrfToken) return next();
-  next(
-    new AppError({
-      code: 'forbidden',
-      message: 'Brak lub nieprawidłowy token CSRF — odśwież stronę i spróbuj ponownie.',
-    }),
-  );
+  next(localizedError({ code: 'forbidden' }, 'error.csrf'));
 };
 
 export function requireRole(...roles: string[]): RequestHandler {
   return (req, _res, next) => {
     const mine = req.session?.user.roles ?? [];
     if (roles.some((role) => mine.includes(role))) return next();
-    next(new AppError({ code: 'forbidden', message: `Ta czynność wymaga roli: ${roles.join(' lub ')}.` }));
+    next(
+      new LocalizedError({ code: 'forbidden' }, (i18n) =>
+        i18n.t('error.roleRequired', { roles: i18n.list(roles, 'disjunction') }),
+      ),
+    );
   };
 }

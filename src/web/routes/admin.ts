@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { ROLE_IDS } from '../../auth/roles';
 import { createUser, listUsers, newUserSchema, updateUser, userUpdateSchema } from '../../auth/user-admin';
 import type { WebDeps } from '../context';
-import { toAppError } from '../error-handler';
+import { localizeError } from '../../i18n';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { signedIn } from '../views/page-context';
 import { usersPage } from '../views/users-page';
 
 const id = z.string().uuid();
@@ -33,7 +34,7 @@ export function adminRoutes(deps: WebDeps): Router {
   });
 
   router.get('/admin/uzytkownicy', async (req, res) => {
-    res.type('html').send(usersPage(req.session!, await listUsers(deps.db)));
+    res.type('html').send(usersPage(signedIn(req), await listUsers(deps.db)));
   });
   router.post('/admin/uzytkownicy', async (req, res) => {
     const body = req.body as Record<string, unknown>;
@@ -45,12 +46,12 @@ export function adminRoutes(deps: WebDeps): Router {
       await createUser(deps.db, req.session!.user, newUserSchema.parse(values));
       res.redirect(303, '/admin/uzytkownicy');
     } catch (error) {
-      const appError = toAppError(error);
-      if (appError.status >= 500) throw error;
+      const answer = localizeError(error, req.i18n);
+      if (answer.status >= 500) throw error;
       res
-        .status(appError.status)
+        .status(answer.status)
         .type('html')
-        .send(usersPage(req.session!, await listUsers(deps.db), { message: appError.message, values: body }));
+        .send(usersPage(signedIn(req), await listUsers(deps.db), { message: answer.message, values: body }));
     }
   });
   return router;

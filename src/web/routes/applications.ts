@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { engineError } from '../../engine/engine-errors';
 import { APPLICATION_PROCESS_ID, registerFirstContact } from '../../first-contact/first-contact';
 import type { WebDeps } from '../context';
-import { toAppError } from '../error-handler';
+import { localizeError, LocalizedError } from '../../i18n';
+import { signedIn } from '../views/page-context';
 import { firstContactPage } from '../views/task-pages';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
@@ -20,7 +21,13 @@ export async function startApplication(deps: WebDeps, channel: string): Promise<
     });
     return String(created.processInstanceKey);
   } catch (error) {
-    throw engineError(error, 'Nie udało się rozpocząć wniosku');
+    const failed = engineError(error, 'Nie udało się rozpocząć wniosku');
+    // Polish as the engine module words it; other locales get our lead-in and the translated reason
+    throw new LocalizedError({ code: failed.code, cause: error }, (i18n) =>
+      i18n.locale === 'pl'
+        ? failed.message
+        : `${i18n.t('error.startApplication')}: ${localizeError(failed, i18n).message}`,
+    );
   }
 }
 
@@ -39,7 +46,7 @@ export function applicationRoutes(deps: WebDeps): Router {
   );
 
   router.get('/pierwszy-kontakt', requireSession, requireRole('first-contact'), (req, res) => {
-    res.type('html').send(firstContactPage(req.session!, { values: {} }));
+    res.type('html').send(firstContactPage(signedIn(req), { values: {} }));
   });
 
   router.post(
@@ -55,21 +62,20 @@ export function applicationRoutes(deps: WebDeps): Router {
       );
       try {
         const result = await registerFirstContact(deps, req.session!.user, values);
-        const notice =
-          result.kind === 'application'
-            ? 'Wniosek przyjęty — sprawa zostanie założona i trafi do zespołu.'
-            : 'Wizyta zapisana (bez zakładania sprawy).';
-        res.type('html').send(firstContactPage(req.session!, { values: {}, notice }));
+        const notice = req.i18n.t(
+          result.kind === 'application' ? 'firstContact.applicationAccepted' : 'firstContact.visitSaved',
+        );
+        res.type('html').send(firstContactPage(signedIn(req), { values: {}, notice }));
       } catch (error) {
-        const appError = toAppError(error);
-        if (appError.code !== 'validation') throw appError;
+        const answer = localizeError(error, req.i18n);
+        if (answer.code !== 'validation') throw error;
         res
           .status(400)
           .type('html')
           .send(
-            firstContactPage(req.session!, {
+            firstContactPage(signedIn(req), {
               values,
-              error: { field: appError.field, message: appError.message },
+              error: { field: answer.field, message: answer.message },
             }),
           );
       }

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { verifyPassword } from '../../auth/password';
 import { createSession, destroySession } from '../../auth/sessions';
 import { findUserForLogin } from '../../auth/users';
-import { AppError } from '../../errors/app-error';
+import { localizeError, localizedError } from '../../i18n';
 import type { WebDeps } from '../context';
 import { SESSION_COOKIE } from '../cookies';
 import { requireCsrf, requireSession } from '../middleware/guards';
 import { loginPage } from '../views/login-page';
+import { pageContext } from '../views/page-context';
 
 export const credentials = z.object({
   login: z.string().trim().min(1, 'podaj login').max(100),
@@ -23,9 +24,9 @@ export function authRoutes(deps: WebDeps): Router {
     limit: deps.config.NODE_ENV === 'test' ? 1000 : 10,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    message: {
-      error: { code: 'rate-limited', message: 'Za dużo prób logowania. Spróbuj ponownie za 15 minut.' },
-    },
+    message: (req: import('express').Request) => ({
+      error: { code: 'rate-limited', message: req.i18n.t('login.rateLimited', { minutes: 15 }) },
+    }),
   });
   const secure = deps.config.NODE_ENV === 'production';
 
@@ -33,8 +34,7 @@ export function authRoutes(deps: WebDeps): Router {
     const input = credentials.parse(body);
     const user = await findUserForLogin(deps.db, input.login);
     const ok = user ? await verifyPassword(input.password, user.passwordHash) : false;
-    if (!user || !ok)
-      throw new AppError({ code: 'unauthenticated', message: 'Nieprawidłowy login lub hasło.' });
+    if (!user || !ok) throw localizedError({ code: 'unauthenticated' }, 'login.invalid');
     return user;
   }
 
@@ -43,9 +43,11 @@ export function authRoutes(deps: WebDeps): Router {
   }
 
   router.get('/logowanie', (req, res) => {
-    res
-      .type('html')
-      .send(loginPage({ next: typeof req.query.next === 'string' ? req.query.next : undefined }));
+    res.type('html').send(
+      loginPage(pageContext(req), {
+        next: typeof req.query.next === 'string' ? req.query.next : undefined,
+      }),
+    );
   });
 
   router.post('/logowanie', limiter, async (req, res) => {
@@ -61,11 +63,14 @@ export function authRoutes(deps: WebDeps): Router {
       req.log.info('Zalogowano', { userId: user.id });
       res.redirect(303, next);
     } catch (error) {
-      const message = error instanceof AppError ? error.message : 'Logowanie nie powiodło się.';
+      const answer = localizeError(error, req.i18n);
+      const failed = answer.status >= 500;
+      if (failed) req.log.error('Logowanie nie powiodło się', { error });
+      const message = failed ? req.i18n.t('login.failed') : answer.message;
       res
-        .status(error instanceof AppError ? error.status : 500)
+        .status(answer.status)
         .type('html')
-        .send(loginPage({ next, error: message, login: body.login }));
+        .send(loginPage(pageContext(req), { next, error: message, login: body.login }));
     }
   });
 

@@ -8,6 +8,7 @@ import { BPMN_DIR } from '../../paths';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { casePage } from '../views/case-page';
+import { signedIn } from '../views/page-context';
 
 const id = z.string().uuid('to nie jest identyfikator');
 export const noteBody = z.object({ body: z.string().trim().min(1, 'notatka nie może być pusta').max(5000) });
@@ -39,7 +40,7 @@ export function caseRoutes(deps: WebDeps): Router {
 
   router.get('/sprawy/:id', async (req, res) => {
     const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page');
-    res.type('html').send(casePage(req.session!, file));
+    res.type('html').send(casePage(signedIn(req), file));
   });
 
   router.get('/api/processes/:processId/diagram', async (req, res) => {

@@ -4,6 +4,7 @@ import { listOpenIncidents, retryIncident } from '../../incidents/incidents';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { incidentsPage } from '../views/incidents-page';
+import { signedIn } from '../views/page-context';
 
 const key = z.string().regex(/^\d{1,20}$/, 'klucz incydentu to liczba');
 
@@ -24,7 +25,7 @@ export function incidentRoutes(deps: WebDeps): Router {
     res.status(204).end();
   });
   router.get('/incydenty', async (req, res) => {
-    res.type('html').send(incidentsPage(req.session!, await listOpenIncidents(deps.db)));
+    res.type('html').send(incidentsPage(signedIn(req), await listOpenIncidents(deps.db)));
   });
   router.post('/incydenty/:key/ponow', async (req, res) => {
     await retryIncident(deps, key.parse(req.params.key), req.session!.user);

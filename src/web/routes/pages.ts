@@ -3,12 +3,14 @@ import { caseSummaryForTask } from '../../cases/case-summary';
 import { claimTask, completeTask, openTaskFor } from '../../tasks/task-actions';
 import { getTask, inboxQuerySchema, queryInbox, type InboxQuery } from '../../tasks/task-queries';
 import type { WebDeps } from '../context';
-import { toAppError } from '../error-handler';
+import { localizeError, type I18n } from '../../i18n';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { TASK_FORMS } from '../../tasks/forms';
 import { periodicRangeHint } from '../../tasks/forms/benefit-range';
+import { signedIn } from '../views/page-context';
 import {
   camundaFormPage,
+  CHANNELS,
   inboxTable,
   newApplicationPage,
   taskFormPage,
@@ -16,7 +18,7 @@ import {
 } from '../views/task-pages';
 import { startApplication } from './applications';
 
-/** The plain Polish HTML front over the same actions as the JSON API. */
+/** The plain HTML front (in the person's locale) over the same actions as the JSON API. */
 export function pageRoutes(deps: WebDeps): Router {
   const router = Router();
   router.get('/', (_req, res) => res.redirect(303, '/zadania'));
@@ -25,31 +27,24 @@ export function pageRoutes(deps: WebDeps): Router {
   router.get('/zadania', async (req, res) => {
     const query = inboxQuery(req.query, req.session!.user.roles);
     const page = await queryInbox(deps.db, req.session!.user, query);
-    const notice = typeof req.query.info === 'string' ? req.query.info : undefined;
-    res.type('html').send(taskListPage(req.session!, page, query, notice));
+    res.type('html').send(taskListPage(signedIn(req), page, query, noticeText(req.i18n, req.query.info)));
   });
 
   router.get('/zadania/tabela', async (req, res) => {
     const query = inboxQuery(req.query, req.session!.user.roles);
     res
       .type('html')
-      .send(inboxTable(req.session!, await queryInbox(deps.db, req.session!.user, query), query));
+      .send(inboxTable(signedIn(req), await queryInbox(deps.db, req.session!.user, query), query));
   });
 
   router.get('/wnioski/nowy', requireRole('first-contact'), (req, res) => {
-    res.type('html').send(newApplicationPage(req.session!));
+    res.type('html').send(newApplicationPage(signedIn(req)));
   });
 
   router.post('/wnioski', requireRole('first-contact'), async (req, res) => {
     const channel = String((req.body as Record<string, unknown>).channel ?? 'in-person');
-    await startApplication(
-      deps,
-      ['in-person', 'phone', 'mail', 'epuap'].includes(channel) ? channel : 'in-person',
-    );
-    res.redirect(
-      303,
-      `/zadania?info=${encodeURIComponent('Wniosek rozpoczęty — zadanie „Przyjęcie wniosku” pojawi się na liście za chwilę.')}`,
-    );
+    await startApplication(deps, (CHANNELS as readonly string[]).includes(channel) ? channel : 'in-person');
+    res.redirect(303, '/zadania?info=application-started');
   });
 
   router.post('/zadania/:key/przejmij', async (req, res) => {
@@ -67,7 +62,7 @@ export function pageRoutes(deps: WebDeps): Router {
         [task.bpmn_process_id, task.element_id],
       );
       res.type('html').send(
-        camundaFormPage(req.session!, {
+        camundaFormPage(signedIn(req), {
           userTaskKey: task.user_task_key,
           name: names[0]?.name ?? task.element_id,
           caseSummary,
@@ -77,7 +72,7 @@ export function pageRoutes(deps: WebDeps): Router {
     }
     res
       .type('html')
-      .send(taskFormPage(req.session!, { ...(await viewWithHints(deps, task)), values: {}, caseSummary }));
+      .send(taskFormPage(signedIn(req), { ...(await viewWithHints(deps, task)), values: {}, caseSummary }));
   });
 
   router.post('/zadania/:key/zakoncz', async (req, res) => {
@@ -89,26 +84,34 @@ export function pageRoutes(deps: WebDeps): Router {
     );
     try {
       await completeTask(deps, key, req.session!.user, values);
-      res.redirect(303, `/zadania?info=${encodeURIComponent('Zadanie zakończone.')}`);
+      res.redirect(303, '/zadania?info=task-completed');
     } catch (error) {
-      const appError = toAppError(error);
+      const answer = localizeError(error, req.i18n);
       const task = await getTask(deps.db, key);
-      if (appError.code !== 'validation' || !task) throw appError;
+      if (answer.code !== 'validation' || !task) throw error;
       const caseSummary = await caseSummaryForTask(deps.db, req.session!.user, task.process_instance_key);
       res
         .status(400)
         .type('html')
         .send(
-          taskFormPage(req.session!, {
+          taskFormPage(signedIn(req), {
             ...(await viewWithHints(deps, task)),
             values,
             caseSummary,
-            error: { field: appError.field, message: appError.message },
+            error: { field: answer.field, message: answer.message },
           }),
         );
     }
   });
   return router;
+}
+
+/** Notices after an action: the redirect names one (`?info=task-completed`), the page says it in the locale. */
+const NOTICES = ['task-completed', 'application-started'] as const;
+
+function noticeText(i18n: I18n, info: unknown): string | undefined {
+  const notice = NOTICES.find((n) => n === info);
+  return notice ? i18n.t(`notice.${notice}`) : undefined;
 }
 
 /** The page's filter: unknown or foreign values fall back to defaults instead of an error page. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listBatches, renderBatchFile } from '../../payouts/batch-files';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { signedIn } from '../views/page-context';
 import { payoutsPage } from '../views/payouts-page';
 
 const id = z.string().uuid();
@@ -21,7 +22,7 @@ export function payoutRoutes(deps: WebDeps): Router {
     res.json({ items: await listBatches(deps.db) });
   });
   router.get('/wyplaty', async (req, res) => {
-    res.type('html').send(payoutsPage(req.session!, await listBatches(deps.db)));
+    res.type('html').send(payoutsPage(signedIn(req), await listBatches(deps.db)));
   });
   router.get(['/wyplaty/:id/:format', '/api/payout-batches/:id/:format'], async (req, res) => {
     const batchId = id.parse(req.params.id);

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { claimTask, completeTask, reassignTask, taskFormView, unclaimTask } from '../../tasks/task-actions';
 import { inboxQuerySchema, queryInbox } from '../../tasks/task-queries';
-import { AppError } from '../../errors/app-error';
+import { localizedError } from '../../i18n';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
@@ -18,11 +18,7 @@ export function taskRoutes(deps: WebDeps): Router {
     const query = inboxQuerySchema.parse(req.query);
     const user = req.session!.user;
     if (query.group && !user.roles.includes(query.group)) {
-      throw new AppError({
-        code: 'forbidden',
-        field: 'group',
-        message: `Nie należysz do zespołu ${query.group}.`,
-      });
+      throw localizedError({ code: 'forbidden', field: 'group' }, 'error.notInGroup', { group: query.group });
     }
     res.json(await queryInbox(deps.db, user, query));
   });
@@ -35,7 +31,7 @@ export function taskRoutes(deps: WebDeps): Router {
 
   router.get('/api/tasks/:key/form', async (req, res) => {
     const view = await taskFormView(deps, taskKey.parse(req.params.key), req.session!.user);
-    if (!view) throw new AppError({ code: 'not-found', message: 'To zadanie nie ma formularza Camunda.' });
+    if (!view) throw localizedError({ code: 'not-found' }, 'error.noCamundaForm');
     res.json(view);
   });
 

@@ -1,74 +1,74 @@
-import type { Session } from '../../auth/sessions';
 import type { CaseFile } from '../../cases/case-file';
-import { formatZl } from '../../domain/money';
+import { translateDomainText } from '../../i18n/domain-messages';
+import type { I18n } from '../../i18n';
 import { escapeHtml } from './html';
-import { renderPage } from './layout';
+import { renderPage, scriptMessages } from './layout';
+import type { SignedInContext } from './page-context';
 
-const STATUS: Record<string, string> = { open: 'w toku', closed: 'zakończona' };
-const DECISION_STATUS: Record<string, string> = {
-  draft: 'projekt',
-  approved: 'zatwierdzona',
-  issued: 'wydana',
-  final: 'ostateczna',
-};
-const INSTALMENT_STATUS: Record<string, string> = {
-  scheduled: 'zaplanowana',
-  queued: 'na liście wypłat',
-  paid: 'wypłacona',
-  cancelled: 'anulowana',
-};
-const when = (iso: string) => new Date(iso).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
+/** A catalog text for a value from the database (a status, a kind), or the value itself when there is none. */
+function valueText(i18n: I18n, prefix: string, value: string): string {
+  return i18n.lookup(`${prefix}.${value}`) ?? value;
+}
 
 /** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
-export function casePage(session: Session, file: CaseFile): string {
+export function casePage(ctx: SignedInContext, file: CaseFile): string {
+  const { i18n } = ctx;
+  const { t } = i18n;
+  const e = escapeHtml;
+  const when = (iso: string) => `<time datetime="${e(iso)}">${e(i18n.dateTime(iso))}</time>`;
   const list = <T>(items: T[], render: (item: T) => string, empty: string) =>
     items.length === 0
-      ? `<p class="muted">${empty}</p>`
+      ? `<p class="muted">${e(empty)}</p>`
       : `<ul>${items.map((item) => `<li>${render(item)}</li>`).join('')}</ul>`;
+  const urgent = file.urgent ? ` — <strong>${e(t('case.urgent'))}</strong>` : '';
+  // step names come from the diagrams (Polish, owned by the process owners); our own actions are translated
+  const what = (text: string) => translateDomainText(i18n.locale, text) ?? text;
   const diagram = file.bpmnProcessId
-    ? `<section aria-labelledby="h-diagram"><h2 id="h-diagram">Gdzie jest sprawa</h2>
-<p>Bieżące kroki: ${escapeHtml(file.activeSteps.join(', ') || 'brak (proces zakończony)')}</p>
-<figure><div id="diagram" class="diagram" data-process="${escapeHtml(file.bpmnProcessId)}" data-active="${escapeHtml(file.activeElements.join(','))}"></div>
-<figcaption class="muted">Diagram procesu; bieżące kroki są obwiedzione na pomarańczowo.</figcaption></figure></section>`
+    ? `<section aria-labelledby="h-diagram"><h2 id="h-diagram">${e(t('case.diagram'))}</h2>
+<p>${e(t('case.diagram.current', { steps: file.activeSteps.join(', ') || t('case.diagram.none') }))}</p>
+<figure><div id="diagram" class="diagram" data-process="${e(file.bpmnProcessId)}" data-active="${e(file.activeElements.join(','))}"${scriptMessages({ loadFailed: t('case.diagram.loadFailed') })}></div>
+<figcaption class="muted">${e(t('case.diagram.caption'))}</figcaption></figure></section>`
     : '';
-  return renderPage({
-    title: `Sprawa ${file.caseNumber}`,
-    session,
+  const th = (text: string) => `<th scope="col">${e(text)}</th>`;
+  const instalments =
+    file.instalments.length === 0
+      ? ''
+      : `<table><caption class="muted">${e(t('case.instalments'))}</caption><thead><tr>${th(t('case.instalments.no'))}${th(t('case.instalments.month'))}${th(t('case.instalments.amount'))}${th(t('case.instalments.method'))}${th(t('case.instalments.status'))}</tr></thead><tbody>${file.instalments
+          .map(
+            (i) =>
+              `<tr><td>${i.instalmentNo}</td><td>${e(i18n.month(i.month))}</td><td>${e(i18n.money(i.amountGrosze))}</td><td>${e(t(i.method === 'cash' ? 'case.instalments.method.cash' : 'case.instalments.method.transfer'))}</td><td>${e(valueText(i18n, 'case.instalments.status', i.status))}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  return renderPage(ctx, {
+    title: t('case.title', { caseNumber: file.caseNumber }),
     scripts: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/case-diagram.js'],
     styles: ['/vendor/bpmn-js/assets/diagram-js.css', '/vendor/bpmn-js/assets/bpmn-js.css'],
-    body: `<section aria-labelledby="h-client"><h2 id="h-client">Osoba</h2>
-<dl><dt>Imię i nazwisko</dt><dd>${escapeHtml(file.client.firstName)} ${escapeHtml(file.client.lastName)}</dd>
-<dt>PESEL</dt><dd>${escapeHtml(file.client.pesel ?? '—')}</dd>
-<dt>Adres</dt><dd>${escapeHtml(file.client.address ?? '—')}</dd>
-<dt>Potrzeba</dt><dd>${escapeHtml(file.need)}</dd>
-<dt>Status</dt><dd>${escapeHtml(STATUS[file.status] ?? file.status)}${file.urgent ? ' — <strong>pilne</strong>' : ''}</dd></dl></section>
-<section aria-labelledby="h-household"><h2 id="h-household">Gospodarstwo domowe</h2>
-${list(file.household, (m) => `${escapeHtml(m.firstName)} ${escapeHtml(m.lastName)} (${escapeHtml(m.relation)})`, 'Brak wpisanych członków gospodarstwa.')}</section>
-<section aria-labelledby="h-timeline"><h2 id="h-timeline">Przebieg sprawy</h2>
-${list(file.timeline, (t) => `<time datetime="${escapeHtml(t.at)}">${escapeHtml(when(t.at))}</time> — ${escapeHtml(t.what)}${t.who ? ` (${escapeHtml(t.who)})` : ''}`, 'Brak kroków.')}</section>
-<section aria-labelledby="h-decisions"><h2 id="h-decisions">Decyzje i wypłaty</h2>
+    body: `<section aria-labelledby="h-client"><h2 id="h-client">${e(t('case.client'))}</h2>
+<dl><dt>${e(t('case.fullName'))}</dt><dd>${e(file.client.firstName)} ${e(file.client.lastName)}</dd>
+<dt>${e(t('case.pesel'))}</dt><dd>${e(file.client.pesel ?? '—')}</dd>
+<dt>${e(t('case.address'))}</dt><dd>${e(file.client.address ?? '—')}</dd>
+<dt>${e(t('case.need'))}</dt><dd>${e(file.need)}</dd>
+<dt>${e(t('case.status'))}</dt><dd>${e(valueText(i18n, 'case.status', file.status))}${urgent}</dd></dl></section>
+<section aria-labelledby="h-household"><h2 id="h-household">${e(t('case.household'))}</h2>
+${list(file.household, (m) => `${e(m.firstName)} ${e(m.lastName)} (${e(m.relation)})`, t('case.household.empty'))}</section>
+<section aria-labelledby="h-timeline"><h2 id="h-timeline">${e(t('case.timeline'))}</h2>
+${list(file.timeline, (s) => `${when(s.at)} — ${e(what(s.what))}${s.who ? ` (${e(s.who)})` : ''}`, t('case.timeline.empty'))}</section>
+<section aria-labelledby="h-decisions"><h2 id="h-decisions">${e(t('case.decisions'))}</h2>
 ${list(
   file.decisions,
   (d) =>
-    `${d.outcome === 'grant' ? 'Przyznanie' : 'Odmowa'} — ${d.number ? `nr ${escapeHtml(d.number)} z ${escapeHtml(d.issuedOn)}` : 'projekt'} (${escapeHtml(DECISION_STATUS[d.status] ?? d.status)})${
-      d.documentId ? ` — <a href="/dokumenty/${escapeHtml(d.documentId)}">PDF</a>` : ''
-    }`,
-  'Brak decyzji.',
+    `${e(t(d.outcome === 'grant' ? 'case.decision.grant' : 'case.decision.refusal'))} — ${
+      d.number
+        ? e(t('case.decision.number', { number: d.number, date: d.issuedOn ? i18n.date(d.issuedOn) : '—' }))
+        : e(t('case.decision.draft'))
+    } (${e(valueText(i18n, 'case.decision.status', d.status))})${d.documentId ? ` — <a href="/dokumenty/${e(d.documentId)}">PDF</a>` : ''}`,
+  t('case.decisions.empty'),
 )}
-${
-  file.instalments.length === 0
-    ? ''
-    : `<table><caption class="muted">Raty</caption><thead><tr><th scope="col">Nr</th><th scope="col">Miesiąc</th><th scope="col">Kwota</th><th scope="col">Sposób</th><th scope="col">Stan</th></tr></thead><tbody>${file.instalments
-        .map(
-          (i) =>
-            `<tr><td>${i.instalmentNo}</td><td>${escapeHtml(i.month)}</td><td>${escapeHtml(formatZl(i.amountGrosze))}</td><td>${i.method === 'cash' ? 'kasa' : 'przelew'}</td><td>${escapeHtml(INSTALMENT_STATUS[i.status] ?? i.status)}</td></tr>`,
-        )
-        .join('')}</tbody></table>`
-}</section>
-<section aria-labelledby="h-docs"><h2 id="h-docs">Dokumenty</h2>
-${list(file.documents, (d) => `<a href="/dokumenty/${escapeHtml(d.id)}">${escapeHtml(d.fileName)}</a> (${escapeHtml(d.kind)}, ${escapeHtml(when(d.createdAt))})`, 'Brak dokumentów.')}</section>
-<section aria-labelledby="h-notes"><h2 id="h-notes">Notatki</h2>
-${list(file.notes, (n) => `${escapeHtml(when(n.createdAt))} ${escapeHtml(n.author ?? '')}: ${escapeHtml(n.body)}`, 'Brak notatek.')}</section>
+${instalments}</section>
+<section aria-labelledby="h-docs"><h2 id="h-docs">${e(t('case.documents'))}</h2>
+${list(file.documents, (d) => `<a href="/dokumenty/${e(d.id)}">${e(d.fileName)}</a> (${e(valueText(i18n, 'case.documents.kind', d.kind))}, ${when(d.createdAt)})`, t('case.documents.empty'))}</section>
+<section aria-labelledby="h-notes"><h2 id="h-notes">${e(t('case.notes'))}</h2>
+${list(file.notes, (n) => `${when(n.createdAt)} ${e(n.author ?? '')}: ${e(n.body)}`, t('case.notes.empty'))}</section>
 ${diagram}`,
   });
 }

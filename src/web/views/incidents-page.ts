@@ -1,25 +1,26 @@
-import type { Session } from '../../auth/sessions';
 import type { IncidentRow } from '../../incidents/incidents';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
+import type { SignedInContext } from './page-context';
 
-export function incidentsPage(session: Session, incidents: IncidentRow[]): string {
+export function incidentsPage(ctx: SignedInContext, incidents: IncidentRow[]): string {
+  const { i18n, session } = ctx;
+  const { t } = i18n;
+  // the step names come from the diagrams and the messages from the workers: they stay as they are (Polish)
   const rows = incidents
     .map(
-      (
-        i,
-      ) => `<tr><td>${escapeHtml(new Date(i.createdAt).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' }))}</td>
+      (i) => `<tr><td>${escapeHtml(i18n.dateTime(i.createdAt))}</td>
 <td>${i.caseId ? `<a href="/sprawy/${escapeHtml(i.caseId)}">${escapeHtml(i.caseNumber)}</a>` : escapeHtml(i.processInstanceKey)}</td>
 <td>${escapeHtml(i.stepName)}</td><td>${escapeHtml(i.errorMessage)}</td>
-<td><form method="post" action="/incydenty/${escapeHtml(i.incidentKey)}/ponow"><input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}"><button type="submit">Ponów</button></form></td></tr>`,
+<td><form method="post" action="/incydenty/${escapeHtml(i.incidentKey)}/ponow"><input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}"><button type="submit">${escapeHtml(t('incidents.retry'))}</button></form></td></tr>`,
     )
     .join('\n');
-  return renderPage({
-    title: 'Incydenty',
-    session,
+  const th = (text: string) => `<th scope="col">${escapeHtml(text)}</th>`;
+  return renderPage(ctx, {
+    title: t('incidents.title'),
     body:
       incidents.length === 0
-        ? '<p>Brak otwartych incydentów — wszystkie kroki automatyczne działają.</p>'
-        : `<table><thead><tr><th scope="col">Od</th><th scope="col">Sprawa</th><th scope="col">Krok</th><th scope="col">Komunikat</th><th scope="col">Działanie</th></tr></thead><tbody>${rows}</tbody></table>`,
+        ? `<p>${escapeHtml(t('incidents.empty'))}</p>`
+        : `<table><thead><tr>${th(t('incidents.col.since'))}${th(t('incidents.col.case'))}${th(t('incidents.col.step'))}${th(t('incidents.col.message'))}${th(t('incidents.col.action'))}</tr></thead><tbody>${rows}</tbody></table>`,
   });
 }

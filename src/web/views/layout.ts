@@ -1,32 +1,54 @@
-import type { Session } from '../../auth/sessions';
+import { i18nFor, LOCALES } from '../../i18n';
 import { escapeHtml } from './html';
+import type { PageContext } from './page-context';
 
-/** The page frame: Polish, skip link, landmarks, the user and logout; no inline script (strict CSP). */
-export function renderPage(page: {
-  title: string;
-  body: string;
-  session?: Session;
-  scripts?: string[];
-  styles?: string[];
-}): string {
-  const user = page.session?.user;
+/**
+ * The page frame: `<html lang>` of the locale, skip link, landmarks, the user and logout, the language switcher
+ * (a plain form: works without JavaScript); no inline script (strict CSP).
+ */
+export function renderPage(
+  ctx: PageContext,
+  page: {
+    title: string;
+    body: string;
+    scripts?: string[];
+    styles?: string[];
+  },
+): string {
+  const { i18n, session } = ctx;
+  const t = i18n.t;
+  const user = session?.user;
+  const csrf = session ? `<input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}">` : '';
   const nav = user
-    ? `<nav aria-label="Główna"><a href="/zadania">Zadania</a> <a href="/pierwszy-kontakt">Pierwszy kontakt</a> <a href="/wnioski/nowy">Nowy wniosek</a>${
+    ? `<nav aria-label="${escapeHtml(t('layout.nav'))}"><a href="/zadania">${escapeHtml(t('layout.nav.tasks'))}</a> <a href="/pierwszy-kontakt">${escapeHtml(t('layout.nav.firstContact'))}</a> <a href="/wnioski/nowy">${escapeHtml(t('layout.nav.newApplication'))}</a>${
         (user.roles.includes('managers') || user.roles.includes('process-owners')
-          ? ' <a href="/incydenty">Incydenty</a>'
+          ? ` <a href="/incydenty">${escapeHtml(t('layout.nav.incidents'))}</a>`
           : '') +
         (['cashiers', 'services-admin', 'managers'].some((r) => user.roles.includes(r))
-          ? ' <a href="/wyplaty">Wypłaty</a>'
+          ? ` <a href="/wyplaty">${escapeHtml(t('layout.nav.payouts'))}</a>`
           : '') +
-        (user.roles.includes('admins') ? ' <a href="/admin/uzytkownicy">Konta</a>' : '')
-      }</nav>
-       <form method="post" action="/wyloguj" class="logout">
-         <input type="hidden" name="_csrf" value="${escapeHtml(page.session?.csrfToken)}">
-         <span>${escapeHtml(user.displayName)}</span> <button type="submit">Wyloguj</button>
+        (user.roles.includes('admins')
+          ? ` <a href="/admin/uzytkownicy">${escapeHtml(t('layout.nav.users'))}</a>`
+          : '')
+      }</nav>`
+    : '';
+  const logout = user
+    ? `<form method="post" action="/wyloguj" class="logout">${csrf}
+         <span>${escapeHtml(user.displayName)}</span> <button type="submit">${escapeHtml(t('layout.logout'))}</button>
        </form>`
     : '';
+  // each other language is offered in its own words (and marked with its lang, WCAG 3.1.2)
+  const switcher = `<form method="post" action="/jezyk" class="language" aria-label="${escapeHtml(t('layout.language'))}">${csrf}
+         <input type="hidden" name="next" value="${escapeHtml(ctx.returnTo)}">
+         ${LOCALES.filter((l) => l !== i18n.locale)
+           .map(
+             (l) =>
+               `<button type="submit" name="lang" value="${l}" lang="${l}">${escapeHtml(i18nFor(l).t('locale.name'))}</button>`,
+           )
+           .join(' ')}
+       </form>`;
   return `<!doctype html>
-<html lang="pl">
+<html lang="${i18n.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -36,12 +58,18 @@ ${(page.styles ?? []).map((href) => `<link rel="stylesheet" href="${escapeHtml(h
 ${(page.scripts ?? []).map((src) => `<script src="${escapeHtml(src)}" defer></script>`).join('\n')}
 </head>
 <body>
-<a class="skip" href="#main">Przejdź do treści</a>
-<header><strong>mops-flow</strong> ${nav}</header>
+<a class="skip" href="#main">${escapeHtml(t('layout.skipLink'))}</a>
+<header><strong>mops-flow</strong> ${nav}
+<div class="header-end">${logout}${switcher}</div></header>
 <main id="main">
 <h1>${escapeHtml(page.title)}</h1>
 ${page.body}
 </main>
 </body>
 </html>`;
+}
+
+/** Texts for a static script, as a data attribute of its host element (the CSP forbids inline scripts). */
+export function scriptMessages(messages: Record<string, string>): string {
+  return ` data-messages="${escapeHtml(JSON.stringify(messages))}"`;
 }

@@ -1,38 +1,39 @@
-import type { Session } from '../../auth/sessions';
-import { ROLES, isRoleId } from '../../auth/roles';
 import type { CaseSummary } from '../../cases/case-summary';
+import type { I18n, MessageKey } from '../../i18n';
 import { PERSON_FIELDS, URGENT_FIELD } from '../../tasks/forms/person-fields';
 import type { FieldSpec } from '../../tasks/forms/task-form';
 import type { InboxPage, InboxQuery } from '../../tasks/task-queries';
 import { escapeHtml } from './html';
-import { renderPage } from './layout';
+import { renderPage, scriptMessages } from './layout';
+import type { SignedInContext } from './page-context';
+import { roleName } from './roles';
 
-const csrf = (session: Session) =>
-  `<input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}">`;
-const groupName = (group: string) => (isRoleId(group) ? ROLES[group] : group);
-
-const dateTime = (iso: string) => new Date(iso).toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
+const e = escapeHtml;
+const csrf = (ctx: SignedInContext) =>
+  `<input type="hidden" name="_csrf" value="${e(ctx.session.csrfToken)}">`;
 
 /** The inbox table alone: the page embeds it and the refresh script swaps it in without a reload. */
-export function inboxTable(session: Session, page: InboxPage, query: InboxQuery): string {
-  if (page.items.length === 0) return '<p>Brak otwartych zadań dla wybranych filtrów.</p>';
+export function inboxTable(ctx: SignedInContext, page: InboxPage, query: InboxQuery): string {
+  const { i18n } = ctx;
+  const { t } = i18n;
+  if (page.items.length === 0) return `<p>${e(t('inbox.empty'))}</p>`;
+  // task names come from the diagrams (Polish, owned by the process owners)
   const rows = page.items
-    .map((t) => {
-      const due = t.dueAt
-        ? `<span class="${t.overdue ? 'overdue' : t.dueSoon ? 'due-soon' : ''}">${escapeHtml(dateTime(t.dueAt))}${
-            t.overdue ? ' (po terminie)' : t.dueSoon ? ' (wkrótce)' : ''
-          }</span>`
+    .map((task) => {
+      const flag = task.overdue ? t('inbox.overdue') : task.dueSoon ? t('inbox.dueSoon') : '';
+      const due = task.dueAt
+        ? `<span class="${task.overdue ? 'overdue' : task.dueSoon ? 'due-soon' : ''}"><time datetime="${e(task.dueAt)}">${e(i18n.dateTime(task.dueAt))}</time>${flag ? ` (${e(flag)})` : ''}</span>`
         : '—';
-      const action = t.assignee
-        ? escapeHtml(t.assignee)
-        : `<form method="post" action="/zadania/${escapeHtml(t.userTaskKey)}/przejmij">${csrf(session)}<button type="submit" aria-label="Przejmij: ${escapeHtml(t.name)} ${escapeHtml(t.caseNumber ?? '')}">Przejmij</button></form>`;
+      const action = task.assignee
+        ? e(task.assignee)
+        : `<form method="post" action="/zadania/${e(task.userTaskKey)}/przejmij">${csrf(ctx)}<button type="submit" aria-label="${e(t('inbox.claimLabel', { task: task.name, caseNumber: task.caseNumber ?? '' }).trim())}">${e(t('inbox.claim'))}</button></form>`;
       return `<tr>
-  <td><a href="/zadania/${escapeHtml(t.userTaskKey)}">${escapeHtml(t.name)}</a></td>
-  <td>${t.caseId ? `<a href="/sprawy/${escapeHtml(t.caseId)}">${escapeHtml(t.caseNumber)}</a>` : '—'}</td>
-  <td>${escapeHtml(t.clientName ?? '—')}</td>
-  <td>${escapeHtml(t.candidateGroups.map(groupName).join(', '))}</td>
+  <td><a href="/zadania/${e(task.userTaskKey)}">${e(task.name)}</a></td>
+  <td>${task.caseId ? `<a href="/sprawy/${e(task.caseId)}">${e(task.caseNumber)}</a>` : '—'}</td>
+  <td>${e(task.clientName ?? '—')}</td>
+  <td>${e(task.candidateGroups.map((g) => roleName(i18n, g)).join(', '))}</td>
   <td>${due}</td>
-  <td>${t.priority}</td>
+  <td>${e(i18n.number(task.priority))}</td>
   <td>${action}</td>
 </tr>`;
     })
@@ -40,39 +41,47 @@ export function inboxTable(session: Session, page: InboxPage, query: InboxQuery)
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (n: number) =>
     `?${new URLSearchParams({ ...stringQuery(query), page: String(n) }).toString()}`;
-  const nav = `<nav aria-label="Strony listy" class="pager">
-  ${page.page > 1 ? `<a href="${escapeHtml(link(page.page - 1))}">« poprzednia</a>` : ''}
-  <span>strona ${page.page} z ${pages} (zadań: ${page.total})</span>
-  ${page.page < pages ? `<a href="${escapeHtml(link(page.page + 1))}">następna »</a>` : ''}
+  const nav = `<nav aria-label="${e(t('inbox.pager'))}" class="pager">
+  ${page.page > 1 ? `<a href="${e(link(page.page - 1))}">${e(t('inbox.pager.previous'))}</a>` : ''}
+  <span>${e(t('inbox.pager.status', { page: page.page, pages, count: page.total }))}</span>
+  ${page.page < pages ? `<a href="${e(link(page.page + 1))}">${e(t('inbox.pager.next'))}</a>` : ''}
 </nav>`;
+  const th = (key: MessageKey & `inbox.col.${string}`) => `<th scope="col">${e(t(key))}</th>`;
   return `<table>
-<caption class="muted">Otwarte zadania — odświeżane automatycznie</caption>
-<thead><tr><th scope="col">Zadanie</th><th scope="col">Znak sprawy</th><th scope="col">Osoba</th><th scope="col">Zespół</th><th scope="col">Termin</th><th scope="col">Priorytet</th><th scope="col">Przypisane</th></tr></thead>
+<caption class="muted">${e(t('inbox.caption'))}</caption>
+<thead><tr>${th('inbox.col.task')}${th('inbox.col.caseNumber')}${th('inbox.col.client')}${th('inbox.col.team')}${th('inbox.col.due')}${th('inbox.col.priority')}${th('inbox.col.assignee')}</tr></thead>
 <tbody>${rows}</tbody></table>
 ${nav}`;
 }
 
-export function taskListPage(session: Session, page: InboxPage, query: InboxQuery, notice?: string): string {
+export function taskListPage(
+  ctx: SignedInContext,
+  page: InboxPage,
+  query: InboxQuery,
+  notice?: string,
+): string {
+  const { i18n, session } = ctx;
+  const { t } = i18n;
   const option = (value: string, label: string, current?: string) =>
-    `<option value="${escapeHtml(value)}"${value === (current ?? '') ? ' selected' : ''}>${escapeHtml(label)}</option>`;
-  const filters = `<form method="get" action="/zadania" class="filters" role="search" aria-label="Filtry zadań">
-  <label for="f-group">Zespół</label>
-  <select id="f-group" name="group">${option('', 'wszystkie moje')}${session.user.roles.map((r) => option(r, groupName(r), query.group)).join('')}</select>
-  <label for="f-assigned">Przypisanie</label>
-  <select id="f-assigned" name="assigned">${option('any', 'wszystkie', query.assigned)}${option('me', 'moje', query.assigned)}${option('unassigned', 'nieprzypisane', query.assigned)}</select>
-  <label for="f-overdue"><input id="f-overdue" type="checkbox" name="overdue" value="true"${query.overdue === 'true' ? ' checked' : ''}> tylko po terminie</label>
-  <label for="f-sort">Kolejność</label>
-  <select id="f-sort" name="sort">${option('due', 'termin', query.sort)}${option('created', 'data utworzenia', query.sort)}${option('priority', 'priorytet', query.sort)}</select>
-  <label for="f-q">Szukaj (znak sprawy, nazwisko, PESEL)</label>
-  <input id="f-q" name="q" value="${escapeHtml(query.q)}">
-  <button type="submit">Filtruj</button>
+    `<option value="${e(value)}"${value === (current ?? '') ? ' selected' : ''}>${e(label)}</option>`;
+  const label = (id: string, text: string) => `<label for="${id}">${e(text)}</label>`;
+  const filters = `<form method="get" action="/zadania" class="filters" role="search" aria-label="${e(t('inbox.filters'))}">
+  ${label('f-group', t('inbox.filters.group'))}
+  <select id="f-group" name="group">${option('', t('inbox.filters.group.all'))}${session.user.roles.map((r) => option(r, roleName(i18n, r), query.group)).join('')}</select>
+  ${label('f-assigned', t('inbox.filters.assigned'))}
+  <select id="f-assigned" name="assigned">${option('any', t('inbox.filters.assigned.any'), query.assigned)}${option('me', t('inbox.filters.assigned.me'), query.assigned)}${option('unassigned', t('inbox.filters.assigned.unassigned'), query.assigned)}</select>
+  <label for="f-overdue"><input id="f-overdue" type="checkbox" name="overdue" value="true"${query.overdue === 'true' ? ' checked' : ''}> ${e(t('inbox.filters.overdue'))}</label>
+  ${label('f-sort', t('inbox.filters.sort'))}
+  <select id="f-sort" name="sort">${option('due', t('inbox.filters.sort.due'), query.sort)}${option('created', t('inbox.filters.sort.created'), query.sort)}${option('priority', t('inbox.filters.sort.priority'), query.sort)}</select>
+  ${label('f-q', t('inbox.filters.search'))}
+  <input id="f-q" name="q" value="${e(query.q)}">
+  <button type="submit">${e(t('inbox.filters.submit'))}</button>
 </form>`;
-  return renderPage({
-    title: 'Zadania',
-    session,
+  return renderPage(ctx, {
+    title: t('inbox.title'),
     scripts: ['/static/inbox.js'],
-    body: `${notice ? `<p role="status">${escapeHtml(notice)}</p>` : ''}${filters}
-<div id="inbox" aria-live="polite" data-refresh="/zadania/tabela?${escapeHtml(new URLSearchParams(stringQuery(query)).toString())}">${inboxTable(session, page, query)}</div>`,
+    body: `${notice ? `<p role="status">${e(notice)}</p>` : ''}${filters}
+<div id="inbox" aria-live="polite" data-refresh="/zadania/tabela?${e(new URLSearchParams(stringQuery(query)).toString())}">${inboxTable(ctx, page, query)}</div>`,
   });
 }
 
@@ -84,18 +93,19 @@ function stringQuery(query: InboxQuery): Record<string, string> {
   );
 }
 
-export function newApplicationPage(session: Session): string {
-  return renderPage({
-    title: 'Nowy wniosek',
-    session,
-    body: `<p>Rozpocznij przyjęcie wniosku; dane osoby wpiszesz w zadaniu „Przyjęcie wniosku”.</p>
-<form method="post" action="/wnioski">${csrf(session)}
-  <label for="channel">Sposób złożenia</label>
+export const CHANNELS = ['in-person', 'phone', 'mail', 'epuap'] as const;
+
+export function newApplicationPage(ctx: SignedInContext): string {
+  const { t } = ctx.i18n;
+  return renderPage(ctx, {
+    title: t('newApplication.title'),
+    body: `<p>${e(t('newApplication.intro'))}</p>
+<form method="post" action="/wnioski">${csrf(ctx)}
+  <label for="channel">${e(t('newApplication.channel'))}</label>
   <select id="channel" name="channel">
-    <option value="in-person">Osobiście</option><option value="phone">Telefonicznie</option>
-    <option value="mail">Pocztą</option><option value="epuap">ePUAP</option>
+    ${CHANNELS.map((c) => `<option value="${c}">${e(t(`newApplication.channel.${c}`))}</option>`).join('')}
   </select>
-  <p><button type="submit">Rozpocznij</button></p>
+  <p><button type="submit">${e(t('newApplication.submit'))}</button></p>
 </form>`,
   });
 }
@@ -111,44 +121,55 @@ export interface TaskFormView {
 }
 
 /** The case beside the task: who, what for, and the steps done so far. */
-export function caseAside(summary: CaseSummary | undefined): string {
+export function caseAside(i18n: I18n, summary: CaseSummary | undefined): string {
+  const { t } = i18n;
   if (!summary)
-    return '<aside class="case-aside" aria-label="Sprawa"><p class="muted">Sprawa nie jest jeszcze założona.</p></aside>';
-  return `<aside class="case-aside" aria-labelledby="aside-h"><h2 id="aside-h">Sprawa <a href="/sprawy/${escapeHtml(summary.caseId)}">${escapeHtml(summary.caseNumber)}</a></h2>
-<dl><dt>Osoba</dt><dd>${escapeHtml(summary.clientName)}</dd><dt>PESEL</dt><dd>${escapeHtml(summary.pesel ?? '—')}</dd>
-<dt>Potrzeba</dt><dd>${escapeHtml(summary.need)}${summary.urgent ? ' — <strong>pilne</strong>' : ''}</dd></dl>
-<h3>Wcześniejsze kroki</h3>${
+    return `<aside class="case-aside" aria-label="${e(t('task.caseLabel'))}"><p class="muted">${e(t('task.noCase'))}</p></aside>`;
+  return `<aside class="case-aside" aria-labelledby="aside-h"><h2 id="aside-h">${e(t('task.caseHeading'))} <a href="/sprawy/${e(summary.caseId)}">${e(summary.caseNumber)}</a></h2>
+<dl><dt>${e(t('case.client'))}</dt><dd>${e(summary.clientName)}</dd><dt>${e(t('case.pesel'))}</dt><dd>${e(summary.pesel ?? '—')}</dd>
+<dt>${e(t('case.need'))}</dt><dd>${e(summary.need)}${summary.urgent ? ` — <strong>${e(t('case.urgent'))}</strong>` : ''}</dd></dl>
+<h3>${e(t('task.earlierSteps'))}</h3>${
     summary.steps.length === 0
-      ? '<p class="muted">Brak.</p>'
-      : `<ol>${summary.steps.map((s) => `<li>${escapeHtml(s.name)}${s.who ? ` (${escapeHtml(s.who)})` : ''}</li>`).join('')}</ol>`
+      ? `<p class="muted">${e(t('task.noEarlierSteps'))}</p>`
+      : `<ol>${summary.steps.map((s) => `<li>${e(s.name)}${s.who ? ` (${e(s.who)})` : ''}</li>`).join('')}</ol>`
   }</aside>`;
 }
 
-export function taskFormPage(session: Session, view: TaskFormView): string {
+/** The live duplicate check's status line, with its texts for the script. */
+function duplicateStatus(i18n: I18n): string {
+  const { t } = i18n;
+  return `<p id="duplicate-status" role="status"${scriptMessages({
+    newPerson: t('duplicate.newPerson'),
+    foundWithCases: t('duplicate.foundWithCases', { name: '{name}', cases: '{cases}' }),
+    foundNoCases: t('duplicate.foundNoCases', { name: '{name}' }),
+  })}></p>`;
+}
+
+/** A task with a form of src/tasks/forms (its labels are Polish, owned with the form). */
+export function taskFormPage(ctx: SignedInContext, view: TaskFormView): string {
+  const { i18n } = ctx;
+  const { t } = i18n;
   const fieldNames = view.fields.map((f) => f.name);
   const fields = view.fields.map((field) => renderField(field, view)).join('\n');
   const general =
     view.error && !fieldNames.includes(view.error.field ?? '')
-      ? `<p class="error" role="alert">${escapeHtml(view.error.message)}</p>`
+      ? `<p class="error" role="alert">${e(view.error.message)}</p>`
       : view.error
-        ? `<p class="error" role="alert">Popraw zaznaczone pole.</p>`
+        ? `<p class="error" role="alert">${e(t('task.fixField'))}</p>`
         : '';
-  return renderPage({
+  return renderPage(ctx, {
     title: view.name,
-    session,
     scripts: fieldNames.includes('pesel') ? ['/static/duplicate-check.js'] : [],
-    body: `<div class="task-layout">${caseAside(view.caseSummary)}<div>${general}<p id="duplicate-status" role="status"></p><form method="post" action="/zadania/${escapeHtml(view.userTaskKey)}/zakoncz" novalidate>${csrf(session)}
+    body: `<div class="task-layout">${caseAside(i18n, view.caseSummary)}<div>${general}${duplicateStatus(i18n)}<form method="post" action="/zadania/${e(view.userTaskKey)}/zakoncz" novalidate>${csrf(ctx)}
 ${fields}
-<p><button type="submit">Zakończ zadanie</button> <a href="/zadania">Anuluj</a></p></form></div></div>`,
+<p><button type="submit">${e(t('task.complete'))}</button> <a href="/zadania">${e(t('task.cancel'))}</a></p></form></div></div>`,
   });
 }
 
 export function renderField(field: FieldSpec, view: Pick<TaskFormView, 'values' | 'error'>): string {
   const invalid = view.error?.field === field.name;
-  const error = invalid
-    ? `<p id="${field.name}-error" class="error">${escapeHtml(view.error?.message)}</p>`
-    : '';
-  const hint = field.hint ? `<p id="${field.name}-hint" class="muted">${escapeHtml(field.hint)}</p>` : '';
+  const error = invalid ? `<p id="${field.name}-error" class="error">${e(view.error?.message)}</p>` : '';
+  const hint = field.hint ? `<p id="${field.name}-hint" class="muted">${e(field.hint)}</p>` : '';
   const describedBy = [field.hint ? `${field.name}-hint` : '', invalid ? `${field.name}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -159,71 +180,93 @@ export function renderField(field: FieldSpec, view: Pick<TaskFormView, 'values' 
     const options = (field.options ?? [])
       .map(
         (o) =>
-          `<label class="inline"><input type="radio" name="${field.name}" value="${escapeHtml(o.value)}"${value === o.value ? ' checked' : ''}${required}> ${escapeHtml(o.label)}</label>`,
+          `<label class="inline"><input type="radio" name="${field.name}" value="${e(o.value)}"${value === o.value ? ' checked' : ''}${required}> ${e(o.label)}</label>`,
       )
       .join('\n');
-    return `<fieldset${aria}><legend>${escapeHtml(field.label)}</legend>${options}${hint}${error}</fieldset>`;
+    return `<fieldset${aria}><legend>${e(field.label)}</legend>${options}${hint}${error}</fieldset>`;
   }
   const id = `field-${field.name}`;
-  const label = `<label for="${id}">${escapeHtml(field.label)}</label>`;
+  const label = `<label for="${id}">${e(field.label)}</label>`;
   if (field.type === 'textarea') {
-    return `${label}<textarea id="${id}" name="${field.name}" rows="4" cols="60"${required}${aria}>${escapeHtml(value)}</textarea>${hint}${error}`;
+    return `${label}<textarea id="${id}" name="${field.name}" rows="4" cols="60"${required}${aria}>${e(value)}</textarea>${hint}${error}`;
   }
   const type = field.type === 'date' ? 'date' : 'text';
   const mode = field.inputmode ? ` inputmode="${field.inputmode}"` : '';
-  return `${label}<input id="${id}" name="${field.name}" type="${type}" value="${escapeHtml(value)}" autocomplete="off"${mode}${required}${aria}>${hint}${error}`;
+  return `${label}<input id="${id}" name="${field.name}" type="${type}" value="${e(value)}" autocomplete="off"${mode}${required}${aria}>${hint}${error}`;
 }
 
-/** A task with a Camunda Form: form-js renders it from the deployed schema; the server validates the submission. */
+/**
+ * A task with a Camunda Form: form-js renders it from the deployed schema (its labels are the process owners',
+ * in Polish); the server validates the submission.
+ */
 export function camundaFormPage(
-  session: Session,
+  ctx: SignedInContext,
   task: { userTaskKey: string; name: string; caseSummary?: CaseSummary },
 ): string {
-  return renderPage({
+  const { i18n } = ctx;
+  const { t } = i18n;
+  return renderPage(ctx, {
     title: task.name,
-    session,
     styles: ['/vendor/form-js/assets/form-js.css'],
     scripts: ['/vendor/form-js/form-viewer.umd.js', '/static/camunda-form.js'],
-    body: `<div class="task-layout">${caseAside(task.caseSummary)}<div><p id="form-status" role="status" class="error"></p>
-<div id="camunda-form" data-task="${escapeHtml(task.userTaskKey)}" data-csrf="${escapeHtml(session.csrfToken)}"></div>
-<p><a href="/zadania">Wróć do listy zadań</a></p></div></div>`,
+    body: `<div class="task-layout">${caseAside(i18n, task.caseSummary)}<div><p id="form-status" role="status" class="error"></p>
+<div id="camunda-form" data-task="${e(task.userTaskKey)}" data-csrf="${e(ctx.session.csrfToken)}"${scriptMessages(
+      {
+        loadFailed: t('task.formLoadFailed'),
+        saving: t('task.saving'),
+        completeFailed: t('task.completeFailed'),
+      },
+    )}></div>
+<p><a href="/zadania">${e(t('task.backToTasks'))}</a></p></div></div>`,
   });
 }
 
-const FIRST_CONTACT_FIELDS: FieldSpec[] = [
-  {
-    name: 'outcome',
-    label: 'Wynik rozmowy',
-    type: 'radio',
-    required: true,
-    options: [
-      { value: 'application', label: 'Wniosek o pomoc (zakładamy sprawę)' },
-      { value: 'information', label: 'Tylko informacja' },
-      { value: 'certificate', label: 'Wydano zaświadczenie' },
-    ],
-  },
-  ...PERSON_FIELDS,
-  { name: 'need', label: 'Potrzeba lub sprawa', type: 'textarea', required: true },
-  URGENT_FIELD,
-];
+/** The one-screen first contact's fields, labelled in the locale (names = the keys the schema validates). */
+function firstContactFields(i18n: I18n): FieldSpec[] {
+  const { t } = i18n;
+  return [
+    {
+      name: 'outcome',
+      label: t('firstContact.outcome'),
+      type: 'radio',
+      required: true,
+      options: (['application', 'information', 'certificate'] as const).map((value) => ({
+        value,
+        label: t(`firstContact.outcome.${value}`),
+      })),
+    },
+    ...PERSON_FIELDS.map((f) => ({ ...f, label: i18n.lookup(`firstContact.field.${f.name}`) ?? f.label })),
+    { name: 'need', label: t('firstContact.field.need'), type: 'textarea', required: true },
+    {
+      ...URGENT_FIELD,
+      label: t('firstContact.field.urgent'),
+      options: URGENT_FIELD.options?.map((o) => ({
+        ...o,
+        label: i18n.lookup(`firstContact.field.urgent.${o.value}`) ?? o.label,
+      })),
+    },
+  ];
+}
 
 /** First contact on one screen: the person, the outcome of the conversation and the duplicate check. */
 export function firstContactPage(
-  session: Session,
+  ctx: SignedInContext,
   state: { values: Record<string, string>; error?: { field?: string; message: string }; notice?: string },
 ): string {
-  const names = FIRST_CONTACT_FIELDS.map((f) => f.name);
+  const { i18n } = ctx;
+  const { t } = i18n;
+  const fields = firstContactFields(i18n);
+  const names = fields.map((f) => f.name);
   const general =
     state.error && !names.includes(state.error.field ?? '')
-      ? `<p class="error" role="alert">${escapeHtml(state.error.message)}</p>`
+      ? `<p class="error" role="alert">${e(state.error.message)}</p>`
       : '';
-  return renderPage({
-    title: 'Pierwszy kontakt',
-    session,
+  return renderPage(ctx, {
+    title: t('firstContact.title'),
     scripts: ['/static/duplicate-check.js'],
-    body: `${state.notice ? `<p role="status">${escapeHtml(state.notice)}</p>` : ''}${general}<p id="duplicate-status" role="status"></p>
-<form method="post" action="/pierwszy-kontakt" novalidate>${csrf(session)}
-${FIRST_CONTACT_FIELDS.map((field) => renderField(field, state)).join('\n')}
-<p><button type="submit">Zapisz</button></p></form>`,
+    body: `${state.notice ? `<p role="status">${e(state.notice)}</p>` : ''}${general}${duplicateStatus(i18n)}
+<form method="post" action="/pierwszy-kontakt" novalidate>${csrf(ctx)}
+${fields.map((field) => renderField(field, state)).join('\n')}
+<p><button type="submit">${e(t('firstContact.submit'))}</button></p></form>`,
   });
 }

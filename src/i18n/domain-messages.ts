@@ -1,0 +1,113 @@
+import type { Locale } from './i18n';
+
+/**
+ * English for the Polish messages that the case-file modules (tasks, cases, accounts, incidents, payouts) and
+ * request schemas give people. Those modules speak Polish only; the web edge translates what it recognises here
+ * and shows the rest as a generic English sentence with the Polish original (see localize-error.ts).
+ *
+ * `probe` is a fixed fragment of the Polish text as it appears in the source: the unit test fails when a module
+ * rewords its message and the entry here goes stale.
+ */
+export interface DomainMessage {
+  pl: string | RegExp;
+  en: string;
+  probe: string;
+}
+
+const exact = (pl: string, en: string): DomainMessage => ({ pl, en, probe: pl });
+
+export const DOMAIN_MESSAGES: DomainMessage[] = [
+  // tasks
+  exact(
+    'Nie ma takiego zadania (albo jeszcze nie dotarło z silnika).',
+    'No such task (or it has not arrived from the engine yet).',
+  ),
+  exact('To zadanie należy do innego zespołu.', 'This task belongs to another team.'),
+  exact(
+    'To zadanie zostało już zakończone albo anulowane.',
+    'This task has already been completed or cancelled.',
+  ),
+  {
+    pl: /^Zadanie jest już przypisane do: (.+)\.$/s,
+    en: 'The task is already assigned to: $1.',
+    probe: 'Zadanie jest już przypisane do: ',
+  },
+  {
+    pl: /^Zadanie jest przypisane do: (.+)\. Najpierw je przejmij\.$/s,
+    en: 'The task is assigned to: $1. Claim it first.',
+    probe: '. Najpierw je przejmij.',
+  },
+  {
+    pl: /^Nie ma aktywnego konta (.+)\.$/s,
+    en: 'There is no active account $1.',
+    probe: 'Nie ma aktywnego konta ',
+  },
+  {
+    pl: /^(.+) nie należy do zespołu tego zadania\.$/s,
+    en: '$1 is not a member of this task’s team.',
+    probe: ' nie należy do zespołu tego zadania.',
+  },
+  exact(
+    'Zwolnić zadanie może tylko osoba, do której jest przypisane, lub kierownik.',
+    'Only the person the task is assigned to, or a manager, can release it.',
+  ),
+  {
+    pl: /^(.+): zadanie zostało już zakończone, anulowane albo przejęte przez kogoś innego\. Odśwież listę\.$/s,
+    en: 'The task has already been completed, cancelled or claimed by someone else. Refresh the list.',
+    probe: ': zadanie zostało już zakończone, anulowane albo przejęte przez kogoś innego. Odśwież listę.',
+  },
+  {
+    pl: /^(.+): silnik procesów nie odpowiada\. Spróbuj za chwilę\.$/s,
+    en: 'The process engine is not responding. Try again in a moment.',
+    probe: ': silnik procesów nie odpowiada. Spróbuj za chwilę.',
+  },
+  // case file
+  exact('Nie masz dostępu do akt tej sprawy.', 'You have no access to this case file.'),
+  exact('Nie ma takiej sprawy.', 'No such case.'),
+  exact('Nie ma takiego dokumentu.', 'No such document.'),
+  exact('Plik jest pusty.', 'The file is empty.'),
+  exact('Plik jest większy niż 10 MB.', 'The file is larger than 10 MB.'),
+  exact('Dozwolone są tylko skany PDF, JPEG i PNG.', 'Only PDF, JPEG and PNG scans are allowed.'),
+  exact('Nieprawidłowy identyfikator procesu.', 'Invalid process id.'),
+  exact('Sprawa zamknięta', 'Case closed'),
+  exact('Dodano notatkę', 'Note added'),
+  exact('Dodano załącznik', 'Attachment added'),
+  exact('PESEL musi mieć 11 cyfr', 'PESEL must have 11 digits'),
+  exact('błędna cyfra kontrolna PESEL', 'wrong PESEL check digit'),
+  exact('PESEL zawiera nieistniejącą datę urodzenia', 'PESEL contains a date of birth that does not exist'),
+  // accounts
+  { pl: /^Login (.+) jest już zajęty\.$/s, en: 'The login $1 is already taken.', probe: ' jest już zajęty.' },
+  exact(
+    'Nie możesz odebrać sobie roli administratora ani zablokować własnego konta.',
+    'You cannot remove your own administrator role or block your own account.',
+  ),
+  exact('Nie ma takiego konta.', 'No such account.'),
+  // incidents and payouts
+  exact('Nie ma takiego incydentu.', 'No such incident.'),
+  exact('Ten incydent został już rozwiązany.', 'This incident has already been resolved.'),
+  exact('Nie ma takiej listy wypłat.', 'No such payout list.'),
+  exact(
+    'Listy wypłat i pliki przelewów są dostępne dla kasy, realizacji świadczeń i kierowników.',
+    'Payout lists and transfer files are available to the cash desk, benefit payment and managers.',
+  ),
+  // request schemas of the web edge and the first-contact form
+  exact('data w formacie RRRR-MM-DD', 'a date in the form YYYY-MM-DD'),
+  exact('wybierz wynik rozmowy', 'choose the outcome of the conversation'),
+  exact('klucz zadania to liczba', 'the task key is a number'),
+  exact('klucz incydentu to liczba', 'the incident key is a number'),
+  exact('to nie jest identyfikator', 'this is not an identifier'),
+  exact('login: 3–50 znaków a-z, 0-9, kropka, myślnik', 'login: 3–50 characters a-z, 0-9, dot, hyphen'),
+];
+
+/** The translation of a Polish message, or undefined when the table does not know it. */
+export function translateDomainText(locale: Locale, text: string): string | undefined {
+  if (locale === 'pl') return text;
+  for (const entry of DOMAIN_MESSAGES) {
+    if (typeof entry.pl === 'string') {
+      if (entry.pl === text) return entry.en;
+    } else if (entry.pl.test(text)) {
+      return text.replace(entry.pl, entry.en);
+    }
+  }
+  return undefined;
+}
