@@ -107,12 +107,15 @@ async function seed(query: (sql: string, params?: unknown[]) => Promise<unknown>
     [TASKS],
   );
   await query(
+    // as in the case process: each task runs in a team's sub-process (call activity) whose root is the case's instance
     `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
-       element_instance_key, candidate_groups, assignee, state, created_at, updated_at, last_position, priority, due_at)
-     SELECT (4503599627370496 + i)::text, (2251799813685248 + i)::text, '1', 'mops-application', 'review-application',
+       element_instance_key, candidate_groups, assignee, state, created_at, updated_at, last_position, priority, due_at,
+       root_process_instance_key)
+     SELECT (4503599627370496 + i)::text, (1125899906842624 + i)::text, '1', 'mops-benefits', 'family-interview',
             (6755399441055744 + i)::text, ARRAY[($2::text[])[1 + i % 6]],
             CASE WHEN i % 10 = 0 THEN 'bench-officer' END, 'CREATED',
-            now() - (i % 1000) * interval '1 hour', now(), i, 25 * (i % 4), now() + ((i % 60) - 10) * interval '1 day'
+            now() - (i % 1000) * interval '1 hour', now(), i, 25 * (i % 4), now() + ((i % 60) - 10) * interval '1 day',
+            (2251799813685248 + i)::text
        FROM generate_series(1, $1) AS i`,
     [TASKS, GROUPS],
   );

@@ -7,7 +7,7 @@ import { complete, type JobWorkerDefinition } from './job-worker';
 
 const variables = z.object({
   decisionId: z.string().uuid(),
-  instalment: z.object({ instalmentNo: z.number().int().min(1) }),
+  instalment: z.object({ instalmentNo: z.number().int().min(1), payoutAt: z.string().optional() }),
 });
 
 /**
@@ -32,7 +32,11 @@ export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date
       const input = variables.safeParse(job.variables);
       if (!input.success)
         return { kind: 'fail', retryable: false, message: 'Brak zmiennych decisionId / instalment' };
-      const payoutDate = warsawDate((deps.now ?? (() => new Date()))());
+      // the list of the instalment's payout day (never earlier than today: a late timer pays on today's list)
+      const today = warsawDate((deps.now ?? (() => new Date()))());
+      const due = input.data.instalment.payoutAt ? new Date(input.data.instalment.payoutAt) : undefined;
+      const dueDay = due && !Number.isNaN(due.getTime()) ? warsawDate(due) : today;
+      const payoutDate = dueDay > today ? dueDay : today;
       const queued = await queueInstalment(deps.db, {
         decisionId: input.data.decisionId,
         instalmentNo: input.data.instalment.instalmentNo,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
-import { applyDeadlineRule } from '../src/domain/deadline-rule';
+import { onOrAfterWorkingDay } from '../src/domain/calendar';
+import { warningBefore } from '../src/domain/deadline-rule';
+import { warsawDateTime } from '../src/domain/warsaw-time';
 import type { Database } from '../src/db/database';
 import type { LetterRenderer } from '../src/decisions/appeal-forwarding';
 import { sendDelayNotice } from '../src/decisions/delay-notice';
@@ -50,13 +52,12 @@ export function createSendDelayNoticeWorker(deps: {
       job.log.info(sent.created ? 'Zawiadomienie o zwłoce wysłane' : 'Zawiadomienie było już wysłane', {
         newDueOn,
       });
-      // the new date itself, with the same 5-working-day warning as the first one
-      const due = applyDeadlineRule(
-        { kind: 'kpa-days', amount: 0, time: '15:30', warningWorkingDays: 5 },
-        newDueOn,
-        false,
-      );
-      return complete({ kpaDue: due.dueAt, kpaWarningAt: due.warningAt });
+      // the new date (moved to a working day, art. 57 § 4), with the same 5-working-day warning as the first one
+      const dueDay = onOrAfterWorkingDay(newDueOn);
+      return complete({
+        kpaDue: warsawDateTime(dueDay, '15:30'),
+        kpaWarningAt: warningBefore(dueDay, 5, today).warningAt,
+      });
     },
   };
 }

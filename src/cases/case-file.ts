@@ -19,7 +19,11 @@ export interface CaseFile {
   activeElements: string[];
   activeSteps: string[];
   decisions: {
+    id: string;
     number: string | null;
+    dispatchedOn: string | null;
+    deliveredOn: string | null;
+    enforceableOn: string | null;
     outcome: string;
     status: string;
     issuedOn: string | null;
@@ -44,12 +48,15 @@ export interface TimelineEntry {
 /** Roles that may open any case file; others only the cases their team has (had) a task in. */
 const ALWAYS = ['managers', 'first-contact'];
 
+/** The case's root instance and every team sub-process started from it (call activities), for `$1` = the root. */
+const INSTANCE_TREE = `SELECT $1::text UNION SELECT process_instance_key FROM process_instances WHERE root_process_instance_key = $1`;
+
 export async function assertMayReadCase(db: Database, user: User, caseId: string): Promise<void> {
   if (user.roles.some((role) => ALWAYS.includes(role))) return;
   const rows = await db.query(
     `SELECT 1 FROM cases c
       WHERE c.id = $1 AND (c.teams && $2::text[] OR EXISTS (
-        SELECT 1 FROM user_tasks t WHERE t.process_instance_key = c.process_instance_key AND t.candidate_groups && $2::text[]))`,
+        SELECT 1 FROM user_tasks t WHERE t.root_process_instance_key = c.process_instance_key AND t.candidate_groups && $2::text[]))`,
     [caseId, user.roles],
   );
   if (rows.length === 0)
@@ -95,13 +102,18 @@ export async function readCaseFile(
   );
   const [decisions, instalments] = await Promise.all([
     db.query<{
+      id: string;
       number: string | null;
       outcome: string;
       status: string;
       issued_on: string | null;
       document_id: string | null;
+      dispatched_on: string | null;
+      delivered_on: string | null;
+      enforceable_on: string | null;
     }>(
-      'SELECT number, outcome, status, issued_on, document_id FROM decisions WHERE case_id = $1 ORDER BY created_at',
+      `SELECT id, number, outcome, status, issued_on, document_id, dispatched_on, delivered_on, enforceable_on
+         FROM decisions WHERE case_id = $1 ORDER BY created_at`,
       [caseId],
     ),
     db.query<{
@@ -165,7 +177,11 @@ export async function readCaseFile(
     activeElements: active.map((a) => a.elementId),
     activeSteps: active.map((a) => a.name),
     decisions: decisions.map((d) => ({
+      id: d.id,
       number: d.number,
+      dispatchedOn: d.dispatched_on ? String(d.dispatched_on) : null,
+      deliveredOn: d.delivered_on ? String(d.delivered_on) : null,
+      enforceableOn: d.enforceable_on ? String(d.enforceable_on) : null,
       outcome: d.outcome,
       status: d.status,
       issuedOn: d.issued_on ? String(d.issued_on) : null,
@@ -203,7 +219,7 @@ async function caseTimeline(
        FROM engine_records r
        LEFT JOIN process_elements e ON e.bpmn_process_id = r.bpmn_process_id AND e.element_id = r.element_id
        LEFT JOIN user_tasks t ON t.element_instance_key = r.record_key
-      WHERE r.process_instance_key = $1 AND r.value_type = 'PROCESS_INSTANCE' AND r.intent = 'ELEMENT_COMPLETED'
+      WHERE r.process_instance_key IN (${INSTANCE_TREE}) AND r.value_type = 'PROCESS_INSTANCE' AND r.intent = 'ELEMENT_COMPLETED'
         AND r.element_type IN ('USER_TASK', 'SERVICE_TASK', 'BUSINESS_RULE_TASK', 'CALL_ACTIVITY', 'END_EVENT',
                                'BOUNDARY_EVENT', 'INTERMEDIATE_CATCH_EVENT')
       ORDER BY r.position`,
@@ -238,7 +254,7 @@ async function activeElements(
   const rows = await db.query<{ element_id: string; name: string | null }>(
     `SELECT DISTINCT a.element_id, e.name FROM engine_records a
        LEFT JOIN process_elements e ON e.bpmn_process_id = a.bpmn_process_id AND e.element_id = a.element_id
-      WHERE a.process_instance_key = $1 AND a.value_type = 'PROCESS_INSTANCE' AND a.intent = 'ELEMENT_ACTIVATED'
+      WHERE a.process_instance_key IN (${INSTANCE_TREE}) AND a.value_type = 'PROCESS_INSTANCE' AND a.intent = 'ELEMENT_ACTIVATED'
         AND a.element_type NOT IN ('PROCESS', 'SUB_PROCESS', 'SEQUENCE_FLOW')
         AND NOT EXISTS (SELECT 1 FROM engine_records b WHERE b.record_key = a.record_key
                           AND b.value_type = 'PROCESS_INSTANCE' AND b.intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED'))`,

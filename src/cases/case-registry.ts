@@ -27,9 +27,11 @@ export async function registerCase(
         pesel: string | null;
         document_number: string | null;
         need: string;
-      }>('SELECT first_name, last_name, pesel, document_number, need FROM intakes WHERE id = $1', [
-        input.intakeId,
-      ]);
+        district_id: string | null;
+      }>(
+        'SELECT first_name, last_name, pesel, document_number, need, district_id FROM intakes WHERE id = $1',
+        [input.intakeId],
+      );
       if (!intake) return undefined;
       const clientId = await upsertClient(tx, intake);
       const year = Number(input.now.toLocaleString('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric' }));
@@ -41,9 +43,17 @@ export async function registerCase(
       );
       const caseNumber = formatCaseNumber(input.pattern, Number(counter?.last_value), year);
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need, urgent)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [caseNumber, clientId, input.intakeId, input.processInstanceKey, intake.need, input.urgent ?? false],
+        `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need, urgent, district_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [
+          caseNumber,
+          clientId,
+          input.intakeId,
+          input.processInstanceKey,
+          intake.need,
+          input.urgent ?? false,
+          intake.district_id,
+        ],
       );
       return { caseId: String(row?.id), caseNumber, created: true };
     });

@@ -1,3 +1,4 @@
+import { caseOfInstanceSql } from '../tasks/forms/task-form';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 
@@ -27,7 +28,7 @@ export async function caseSummaryForTask(
     urgent: boolean;
   }>(
     `SELECT c.id, c.case_number, cl.first_name, cl.last_name, cl.pesel, c.need, c.urgent
-       FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.process_instance_key = $1`,
+       FROM cases c JOIN clients cl ON cl.id = c.client_id WHERE c.id = (${caseOfInstanceSql()})`,
     [processInstanceKey],
   );
   if (!row) return undefined;
@@ -43,8 +44,9 @@ export async function caseSummaryForTask(
   }>(
     `SELECT e.name, t.element_id, t.updated_at AS at, t.assignee FROM user_tasks t
        LEFT JOIN process_elements e ON e.bpmn_process_id = t.bpmn_process_id AND e.element_id = t.element_id
-      WHERE t.process_instance_key = $1 AND t.state = 'COMPLETED' ORDER BY t.updated_at`,
-    [processInstanceKey],
+      WHERE t.root_process_instance_key = (SELECT process_instance_key FROM cases WHERE id = $1)
+        AND t.state = 'COMPLETED' ORDER BY t.updated_at`,
+    [row.id],
   );
   return {
     caseId: row.id,

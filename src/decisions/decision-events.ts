@@ -1,6 +1,10 @@
+import type { Camunda8 } from '@camunda8/sdk';
 import { z } from 'zod';
 import type { Database } from '../db/database';
 import { recordAppeal, recordDelivery, recordRuling, recordWaiver } from './decision-lifecycle';
+
+/** Who records what the post and the party did with a decision: the office (first contact) and the teams. */
+export const DECISION_EVENT_ROLES = ['first-contact', 'benefits', 'services-admin', 'managers'] as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data w postaci RRRR-MM-DD');
 
@@ -53,5 +57,48 @@ export async function recordDecisionEvent(
         variables: { appealRuling: event.ruling, rulingReceivedOn: event.receivedOn },
       };
     }
+  }
+}
+
+/** A message waits this long in the engine for the process to reach the event that catches it. */
+const MESSAGE_TTL_MS = 24 * 3_600_000;
+
+/**
+ * Records an office event (validated), audits it and tells the process — the one path for the API and the case
+ * page. The case file is written first; both steps are idempotent, so a repeat after a lost answer is safe.
+ */
+export async function applyDecisionEvent(
+  deps: { db: Database; engine: Camunda8 },
+  input: { decisionId: string; event: unknown; userId: string },
+): Promise<ProcessMessage> {
+  const event = decisionEventSchema.parse(input.event);
+  const message = await recordDecisionEvent(deps.db, input.decisionId, event, input.userId);
+  await deps.db.query(
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
+    [input.userId, input.decisionId, JSON.stringify(event)],
+  );
+  await deps.engine.getZeebeGrpcApiClient().publishMessage({
+    name: message.name,
+    correlationKey: input.decisionId,
+    variables: message.variables,
+    timeToLive: MESSAGE_TTL_MS,
+  });
+  return message;
+}
+
+/** The case page's form fields (kind, date, ruling) as an event. */
+export function eventFromForm(form: Record<string, unknown>): unknown {
+  const on = typeof form.on === 'string' ? form.on : '';
+  switch (form.kind) {
+    case 'delivered':
+      return { kind: 'delivered', deliveredOn: on };
+    case 'appeal-waived':
+      return { kind: 'appeal-waived', waivedOn: on };
+    case 'appeal-filed':
+      return { kind: 'appeal-filed', receivedOn: on };
+    case 'appeal-decided':
+      return { kind: 'appeal-decided', receivedOn: on, ruling: form.ruling };
+    default:
+      return { kind: form.kind };
   }
 }

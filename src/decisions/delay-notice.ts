@@ -15,14 +15,15 @@ export async function sendDelayNotice(
 ): Promise<{ created: boolean }> {
   return db.transaction(async (tx) => {
     const key = `delay-notice:${input.caseId}:${input.newDueOn}`;
-    const [existing] = await tx.query<{ id: string }>(
-      'SELECT id FROM delay_notices WHERE notice_key = $1 FOR UPDATE',
-      [key],
+    // the case row's lock serialises concurrent deliveries of the job (the notice row does not exist yet to lock)
+    const [kase] = await tx.query<{ case_number: string }>(
+      'SELECT case_number FROM cases WHERE id = $1 FOR UPDATE',
+      [input.caseId],
     );
-    if (existing) return { created: false };
-    const [kase] = await tx.query<{ case_number: string }>('SELECT case_number FROM cases WHERE id = $1', [
-      input.caseId,
+    const [existing] = await tx.query<{ id: string }>('SELECT id FROM delay_notices WHERE notice_key = $1', [
+      key,
     ]);
+    if (existing) return { created: false };
     const caseNumber = kase?.case_number ?? '—';
     const reason =
       (await latestSubmittedText(tx, input.caseId, 'notify-delay', 'delayReason')) ??

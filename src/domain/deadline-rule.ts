@@ -59,8 +59,19 @@ export function applyDeadlineRule(
         : addMonthsKpa(from, amount);
   const dueAt = warsawDateTime(dueDay, rule.time);
   if (rule.warningWorkingDays === undefined) return { dueDay, dueAt };
-  // never before the start: a deadline shorter than the warning period warns on its first day
-  const warned = subtractWorkingDays(dueDay, rule.warningWorkingDays);
-  const warningDay = warned < from ? from : warned;
-  return { dueDay, dueAt, warningDay, warningAt: warsawDateTime(warningDay, WARNING_TIME) };
+  return { dueDay, dueAt, ...warningBefore(dueDay, rule.warningWorkingDays, from) };
+}
+
+/**
+ * The warning `workingDays` working days before `dueDay`, at the start of the office day — never before
+ * `notBefore` (a deadline shorter than the warning period warns on its first day).
+ */
+export function warningBefore(
+  dueDay: string,
+  workingDays: number,
+  notBefore: string,
+): { warningDay: string; warningAt: string } {
+  const warned = subtractWorkingDays(dueDay, workingDays);
+  const warningDay = warned < notBefore ? notBefore : warned;
+  return { warningDay, warningAt: warsawDateTime(warningDay, WARNING_TIME) };
 }

@@ -36,7 +36,7 @@ export async function listOpenIncidents(db: Database): Promise<IncidentRow[]> {
        FROM incidents i
        LEFT JOIN process_instances p ON p.process_instance_key = i.process_instance_key
        LEFT JOIN process_elements e ON e.bpmn_process_id = p.bpmn_process_id AND e.element_id = i.element_id
-       LEFT JOIN cases c ON c.process_instance_key = i.process_instance_key
+       LEFT JOIN cases c ON c.process_instance_key = COALESCE(p.root_process_instance_key, i.process_instance_key)
       WHERE i.state = 'ACTIVE' ORDER BY i.created_at`,
   );
   return rows.map((r) => ({

@@ -71,8 +71,9 @@ async function projectUserTask(tx: Queryable, record: EngineRecord): Promise<voi
   await tx.query(
     `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
        element_instance_key, candidate_groups, assignee, form_key, due_date, state, created_at, updated_at, last_position,
-       priority, due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)
+       priority, due_at, root_process_instance_key)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15,
+       COALESCE((SELECT root_process_instance_key FROM process_instances WHERE process_instance_key = $2), $2))
      ON CONFLICT (user_task_key) DO UPDATE SET
        assignee = EXCLUDED.assignee, candidate_groups = EXCLUDED.candidate_groups, due_date = EXCLUDED.due_date,
        state = EXCLUDED.state, updated_at = EXCLUDED.updated_at, last_position = EXCLUDED.last_position,
@@ -110,15 +111,22 @@ async function projectProcessInstance(tx: Queryable, record: EngineRecord): Prom
   if (v.bpmnElementType !== 'PROCESS') return;
   const at = new Date(record.timestamp);
   if (record.intent === 'ELEMENT_ACTIVATING') {
+    // a child of a call activity: its parent was projected before it (records come in log order)
+    const parent = text(v.parentProcessInstanceKey);
+    const parentKey = parent && parent !== '-1' ? parent : null;
     await tx.query(
-      `INSERT INTO process_instances (process_instance_key, bpmn_process_id, version, process_definition_key, state, started_at)
-       VALUES ($1, $2, $3, $4, 'ACTIVE', $5) ON CONFLICT DO NOTHING`,
+      `INSERT INTO process_instances (process_instance_key, bpmn_process_id, version, process_definition_key, state, started_at,
+         parent_process_instance_key, root_process_instance_key)
+       VALUES ($1, $2, $3, $4, 'ACTIVE', $5, $6,
+         COALESCE((SELECT root_process_instance_key FROM process_instances WHERE process_instance_key = $6), $6, $1))
+       ON CONFLICT DO NOTHING`,
       [
         text(v.processInstanceKey),
         text(v.bpmnProcessId),
         Number(v.version ?? 0),
         text(v.processDefinitionKey),
         at,
+        parentKey,
       ],
     );
   } else if (record.intent === 'ELEMENT_COMPLETED' || record.intent === 'ELEMENT_TERMINATED') {

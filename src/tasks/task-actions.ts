@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error';
 import { getTask } from './task-queries';
 import { processVariables, validateSubmission, type FormSchema } from './form-schema';
 import { TASK_FORMS } from './forms';
+import { caseOfInstanceSql } from './forms/task-form';
 
 interface Deps {
   db: Database;
@@ -135,7 +136,7 @@ async function submitForm(
   const data = validateSubmission(form.schema, input);
   await deps.db.query(
     `INSERT INTO task_submissions (user_task_key, case_id, element_id, form_id, data, submitted_by)
-     VALUES ($1, (SELECT id FROM cases WHERE process_instance_key = $2), $3, $4, $5, $6)
+     VALUES ($1, (${caseOfInstanceSql('$2')}), $3, $4, $5, $6)
      ON CONFLICT (user_task_key) DO UPDATE SET data = EXCLUDED.data, submitted_by = EXCLUDED.submitted_by, submitted_at = now()`,
     [
       task.user_task_key,
@@ -176,7 +177,7 @@ export async function taskFormView(deps: Deps, userTaskKey: string, user: User) 
     need: string;
   }>(
     `SELECT c.case_number, cl.first_name, cl.last_name, c.need FROM cases c JOIN clients cl ON cl.id = c.client_id
-      WHERE c.process_instance_key = $1`,
+      WHERE c.id = (${caseOfInstanceSql()})`,
     [task.process_instance_key],
   );
   const [previous] = await deps.db.query<{ data: Record<string, unknown> }>(

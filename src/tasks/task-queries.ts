@@ -17,6 +17,8 @@ export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 export interface TaskRow {
   userTaskKey: string;
   processInstanceKey: string;
+  /** The case's instance: the root of a team's sub-process (call activity), or the task's own instance. */
+  rootProcessInstanceKey: string;
   elementId: string;
   name: string;
   candidateGroups: string[];
@@ -73,7 +75,7 @@ export async function queryInbox(
     else add(`(c.case_number ILIKE '%' || ? || '%' OR cl.last_name ILIKE ? || '%')`, escapeLike(query.q));
   }
   const joins = `FROM user_tasks t
-       LEFT JOIN cases c ON c.process_instance_key = t.process_instance_key
+       LEFT JOIN cases c ON c.process_instance_key = t.root_process_instance_key
        LEFT JOIN clients cl ON cl.id = c.client_id
        LEFT JOIN districts d ON d.id = c.district_id`;
   const whereSql = `WHERE ${where.join(' AND ')}`;
@@ -81,7 +83,7 @@ export async function queryInbox(
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
   const [rows, counted] = await Promise.all([
     db.query<InboxSqlRow>(
-      `SELECT t.user_task_key, t.process_instance_key, t.element_id, e.name, t.candidate_groups, t.assignee,
+      `SELECT t.user_task_key, t.process_instance_key, t.root_process_instance_key, t.element_id, e.name, t.candidate_groups, t.assignee,
               t.due_date, t.due_at, t.priority, t.created_at, c.id AS case_id, c.case_number,
               cl.first_name || ' ' || cl.last_name AS client_name, d.site_id
          ${joins}
@@ -121,6 +123,7 @@ function escapeLike(text: string): string {
 interface InboxSqlRow {
   user_task_key: string;
   process_instance_key: string;
+  root_process_instance_key: string | null;
   element_id: string;
   name: string | null;
   candidate_groups: string[];
@@ -141,6 +144,7 @@ function toTaskRow(row: InboxSqlRow, now: Date): TaskRow {
   return {
     userTaskKey: row.user_task_key,
     processInstanceKey: row.process_instance_key,
+    rootProcessInstanceKey: row.root_process_instance_key ?? row.process_instance_key,
     elementId: row.element_id,
     name: row.name ?? row.element_id,
     candidateGroups: row.candidate_groups,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { centreSchema, districtSchema, siteSchema } from '../centre/centre-config';
 import { decisionEventSchema } from '../decisions/decision-events';
 import { TASK_FORMS } from '../tasks/forms';
 import { inboxQuerySchema } from '../tasks/task-queries';
@@ -13,7 +14,7 @@ import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
  * so the two cannot drift apart.
  */
 interface Endpoint {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
   roles?: string[];
@@ -84,6 +85,37 @@ const endpoints: Endpoint[] = [
     },
   },
   {
+    method: 'get',
+    path: '/api/centre',
+    summary: 'Konfiguracja ośrodka: organ, wzory numerów, SKO, siedziby, rejony z ulicami',
+    roles: ['admins'],
+    responses: { 200: '{ centre, sites, districts }', 403: 'brak roli' },
+  },
+  {
+    method: 'put',
+    path: '/api/centre',
+    summary: 'Zmiana danych ośrodka (organ, wzory numerów, SKO); zapis w dzienniku',
+    roles: ['admins'],
+    body: centreSchema,
+    responses: { 204: 'zapisano', 400: 'błędne pole' },
+  },
+  {
+    method: 'put',
+    path: '/api/centre/sites/{id}',
+    summary: 'Dodanie lub zmiana siedziby',
+    roles: ['admins'],
+    body: siteSchema.omit({ id: true }),
+    responses: { 204: 'zapisano', 400: 'błędne pole' },
+  },
+  {
+    method: 'put',
+    path: '/api/centre/districts/{id}',
+    summary: 'Dodanie lub zmiana rejonu z listą ulic (ulica należy do jednego rejonu)',
+    roles: ['admins'],
+    body: districtSchema.omit({ id: true }),
+    responses: { 204: 'zapisano', 400: 'błędne pole (np. ulica już w innym rejonie)' },
+  },
+  {
     method: 'post',
     path: '/api/decisions/{id}/events',
     summary:
@@ -149,7 +181,16 @@ export function openApiDocument(): Record<string, unknown> {
           ? [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{1,20}$' } }]
           : []),
         ...(endpoint.path.includes('{id}')
-          ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }]
+          ? [
+              {
+                name: 'id',
+                in: 'path',
+                required: true,
+                schema: endpoint.path.startsWith('/api/centre/')
+                  ? { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }
+                  : { type: 'string', format: 'uuid' },
+              },
+            ]
           : []),
         ...queryParameters(endpoint.query),
       ],

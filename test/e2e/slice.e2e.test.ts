@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createUserIfMissing } from '../../src/auth/users';
 import { createLogger } from '../../src/logger';
 import { startRuntime, type Runtime } from '../../src/runtime';
+import { randomPesel as uniquePesel } from '../integration/job-context';
 import { testConfig } from '../integration/test-config';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
 
@@ -38,6 +39,12 @@ describe('the benefits path in the browser', () => {
       password: 'haslo-e2e-13579',
       roles: ['cashiers'],
       displayName: 'Piotr Kasa',
+    },
+    admin: {
+      login: 'e2e-admin',
+      password: 'haslo-e2e-11223',
+      roles: ['admins'],
+      displayName: 'Olga Administratorka',
     },
   };
 
@@ -105,6 +112,16 @@ describe('the benefits path in the browser', () => {
     throw new Error(`brak zadania „${taskName}” na liście`);
   }
 
+  /** Polls the database until the row is there (the engine's steps run asynchronously). */
+  async function waitForRow<T>(sql: string, params: unknown[]): Promise<T> {
+    for (let i = 0; i < 100; i += 1) {
+      const [row] = await runtime.db.query<T & Record<string, unknown>>(sql, params);
+      if (row) return row;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    throw new Error(`brak wiersza: ${sql}`);
+  }
+
   async function submit(page: Page) {
     await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
     await page.waitForURL(/\/zadania\?info=/);
@@ -135,22 +152,26 @@ describe('the benefits path in the browser', () => {
     await checked(page, '02-nowy-wniosek');
     await page.getByRole('button', { name: 'Rozpocznij' }).click();
     await checked(page, '03-skrzynka-pierwszy-kontakt');
-    await claim(page, 'Przyjęcie wniosku');
+    await claim(page, 'Rozmowa wstępna i przyjęcie zgłoszenia');
+    // a person of her own: the process would send a known PESEL with an open case to the duplicate review
+    const pesel = uniquePesel();
+    const wrongPesel = `${pesel.slice(0, 10)}${(Number(pesel[10]) + 1) % 10}`;
     await page.getByLabel('Imię', { exact: true }).fill('Zofia');
     await page.getByLabel('Nazwisko').fill('Żółćińska');
-    await page.getByLabel(/PESEL/).fill('44051401358');
+    await page.getByLabel(/PESEL/).fill(wrongPesel);
     await page.getByLabel(/potrzeba/).fill('Brak środków na opał');
     await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
     await page.getByText('błędna cyfra kontrolna PESEL').waitFor({ timeout: 5000 });
     expect(await page.getByLabel('Nazwisko').inputValue()).toBe('Żółćińska');
     await checked(page, '04-formularz-blad-pesel');
-    await page.getByLabel(/PESEL/).fill('44051401359');
+    await page.getByLabel(/PESEL/).fill(pesel);
+    await page.getByLabel(/Rodzaj potrzeby/).selectOption('financial');
     await submit(page);
     await logout(page);
 
     // the benefits officer: interview, then plan and draft decision
     await login(page, people.officer);
-    await claim(page, 'Rodzinny wywiad środowiskowy');
+    await claim(page, 'Rodzinny wywiad środowiskowy', 'Żółćińska');
     const caseNumber = (await page.locator('.case-aside h2 a').innerText()).trim();
     expect(caseNumber).toMatch(/^MOPS\.ŚW\.5011\./);
     await checked(page, '05-wywiad');
@@ -180,15 +201,37 @@ describe('the benefits path in the browser', () => {
 
     // the manager: second pair of eyes
     await login(page, people.manager);
-    await claim(page, 'Zatwierdzenie decyzji (drugie oczy)', caseNumber);
+    await claim(page, 'Zatwierdzenie i podpis decyzji (druga para oczu)', caseNumber);
     await checked(page, '07-zatwierdzenie');
     await page.getByLabel('Zatwierdzam i podpisuję').check();
     await submit(page);
     await logout(page);
 
+    // first contact: the advice of delivery comes back and is recorded on the case page; the grant in full is
+    // enforceable at once, the instalment goes on today's cash list, and the client gets the payout slip
+    await login(page, people.clerk);
+    const caseRow = await waitForRow<{ id: string }>(
+      'SELECT c.id FROM cases c JOIN decisions d ON d.case_id = c.id WHERE c.case_number = $1 AND d.dispatched_on IS NOT NULL',
+      [caseNumber],
+    );
+    await page.goto(`${runtime.url}/sprawy/${caseRow.id}`);
+    await page.getByLabel('Co się stało').selectOption('delivered');
+    await page.getByLabel('Data zdarzenia').fill(today);
+    await checked(page, '08a-doreczenie');
+    await page.getByRole('button', { name: 'Zapisz zdarzenie' }).click();
+    await page.getByText('Zdarzenie zapisane w aktach').waitFor();
+    await page.goto(`${runtime.url}/zadania`);
+    await claim(page, 'Wydanie dowodu wypłaty klientowi', caseNumber);
+    await page.getByLabel(/Numer dowodu wypłaty/).fill('KW 1/2026');
+    await page.getByLabel(/Tożsamość sprawdzona/).check();
+    await checked(page, '08b-dowod-wyplaty');
+    await page.getByRole('button', { name: 'Zakończ zadanie' }).click();
+    await page.waitForURL(/\/zadania\?info=/);
+    await logout(page);
+
     // the cashier confirms the payout against the list
     await login(page, people.cashier);
-    await claim(page, 'Potwierdzenie wypłaty w kasie', caseNumber);
+    await claim(page, 'Wypłata w kasie według listy wypłat', caseNumber);
     await checked(page, '08-kasa');
     await page.getByLabel('Numer raty z listy wypłat').fill('1');
     await page.getByLabel(/Osoba odebrała kwotę/).check();
@@ -219,6 +262,29 @@ describe('the benefits path in the browser', () => {
       [row!.id],
     );
     expect(instalment?.status).toBe('paid');
+    await context.close();
+  });
+
+  it('lets an administrator keep the accounts and the centre (organ, sites, districts) without code', async () => {
+    const context = await browser.newContext({ bypassCSP: true, locale: 'pl-PL' });
+    const page = await context.newPage();
+    await login(page, people.admin);
+    await page.getByRole('link', { name: 'Konta', exact: true }).click();
+    await page.getByRole('heading', { name: 'Konta i role' }).waitFor();
+    await checked(page, '12-konta');
+    await page.getByRole('link', { name: 'Ośrodek', exact: true }).click();
+    await page.getByRole('heading', { name: /Ośrodek: organ/ }).waitFor();
+    // a street already in another district is refused, naming it, and what was typed stays
+    const form = page.locator('form').filter({ has: page.getByRole('group', { name: 'Nowy rejon' }) });
+    await form.getByLabel(/Identyfikator/).fill('rejon-e2e');
+    await form.getByLabel('Nazwa rejonu').fill('Rejon testowy');
+    await form.getByLabel(/Ulice/).fill('Leśna');
+    await form.getByRole('button', { name: 'Zapisz' }).click();
+    await page.getByText(/ulica Leśna należy już do rejonu rejon-2/).waitFor();
+    expect(
+      await page.locator('form').filter({ hasText: 'Nowy rejon' }).getByLabel('Nazwa rejonu').inputValue(),
+    ).toBe('Rejon testowy');
+    await checked(page, '13-osrodek');
     await context.close();
   });
 });

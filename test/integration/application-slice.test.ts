@@ -1,10 +1,12 @@
 import type { Runtime } from '../../src/runtime';
 import { eventually, TestClient } from './http-client';
+import { randomPesel as uniquePesel } from './job-context';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 interface Task {
   userTaskKey: string;
   processInstanceKey: string;
+  rootProcessInstanceKey: string;
   elementId: string;
   caseId: string | null;
   caseNumber: string | null;
@@ -13,10 +15,12 @@ interface Task {
 }
 
 /**
- * The benefits path over HTTP, against the real engine, workers and PostgreSQL, by four people of four roles:
- * first contact → case registered → family interview (due in working days) → eligibility → plan and draft decision →
- * second pair of eyes → decision issued (number + PDF) → letter → monthly instalments → cash confirmed at the
- * cashier; the second instalment waits for its payout day (engine clock moved, not waited for).
+ * The benefits path of the case process (mops-case → mops-benefits → mops-decision → mops-payout) over HTTP,
+ * against the real engine, workers and PostgreSQL, by four people of four roles: first contact → case registered
+ * and routed by the table → family interview (due in working days) → income and eligibility → plan and draft
+ * decision → second pair of eyes → decision issued (number + PDF) and sent → delivery recorded by the office →
+ * enforceable (grant in full) → monthly instalments → payout slip at first contact and cash confirmed at the cashier;
+ * the second instalment waits for its payout day (engine clock moved, not waited for).
  */
 describe('the benefits path from first contact to a confirmed payout', () => {
   let runtime: Runtime;
@@ -26,6 +30,7 @@ describe('the benefits path from first contact to a confirmed payout', () => {
   let cashier: TestClient;
   let caseId = '';
   let processInstanceKey = '';
+  const pesel = uniquePesel();
 
   beforeAll(async () => {
     ({ runtime } = await startTestRuntime());
@@ -44,7 +49,8 @@ describe('the benefits path from first contact to a confirmed payout', () => {
     return eventually(async () => {
       const res = await client.request('GET', `/api/tasks?group=${group}&pageSize=200`);
       const items = (res.body as { items: Task[] }).items;
-      return items.find((t) => t.processInstanceKey === processInstanceKey && t.elementId === elementId);
+      // a team's task runs in a sub-process of the case's instance (call activity)
+      return items.find((t) => t.rootProcessInstanceKey === processInstanceKey && t.elementId === elementId);
     }, `zadanie ${elementId}`);
   }
 
@@ -59,7 +65,14 @@ describe('the benefits path from first contact to a confirmed payout', () => {
     expect(started.status).toBe(201);
     processInstanceKey = (started.body as { processInstanceKey: string }).processInstanceKey;
     const intake = await openTask(clerk, 'first-contact', 'receive-application');
-    const person = { firstName: 'Zofia', lastName: 'Żółćińska', need: 'Brak środków na opał', urgent: 'no' };
+    const person = {
+      firstName: 'Zofia',
+      lastName: 'Żółćińska',
+      need: 'Brak środków na opał',
+      urgent: 'no',
+      needKind: 'financial',
+      reason: 'poverty',
+    };
     const bad = await complete(clerk, intake, { ...person, pesel: '44051401358' });
     expect(bad.status).toBe(400);
     expect((bad.body as { error: { field: string } }).error.field).toBe('pesel');
@@ -67,7 +80,7 @@ describe('the benefits path from first contact to a confirmed payout', () => {
       (
         await clerk.request('POST', `/api/tasks/${intake.userTaskKey}/complete`, {
           ...person,
-          pesel: '44051401359',
+          pesel,
         })
       ).status,
     ).toBe(204);
@@ -153,7 +166,28 @@ describe('the benefits path from first contact to a confirmed payout', () => {
       return rows.length === 1 ? true : undefined;
     }, 'pismo w kolejce');
 
-    // the first instalment is on today's cash list; the cashier confirms it
+    // the advice of delivery comes back: the office records it, the decision (a grant in full) is enforceable
+    const sent = await eventually(async () => {
+      const [row] = await runtime.db.query<{ id: string; dispatched_on: string | null }>(
+        'SELECT id, dispatched_on FROM decisions WHERE case_id = $1',
+        [caseId],
+      );
+      return row?.dispatched_on ? row : undefined;
+    }, 'decyzja wysłana');
+    expect(
+      (
+        await clerk.request('POST', `/api/decisions/${sent.id}/events`, {
+          kind: 'delivered',
+          deliveredOn: sent.dispatched_on,
+        })
+      ).status,
+    ).toBe(202);
+
+    // the first instalment is on today's cash list: first contact hands out the slip, the cashier pays it
+    const slip = await openTask(clerk, 'first-contact', 'hand-out-payout-slip');
+    expect(
+      (await complete(clerk, slip, { payoutSlipNumber: 'KW 1/2026', identityChecked: true })).status,
+    ).toBe(204);
     const first = await openTask(cashier, 'cashiers', 'confirm-cash-payout');
     const wrong = await complete(cashier, first, { instalmentNo: '2', collected: 'yes' });
     expect(wrong.status).toBe(400);
@@ -185,6 +219,13 @@ describe('the benefits path from first contact to a confirmed payout', () => {
 
     // the second waits for its payout day: move the engine's clock there
     await runtime.engine.getCamundaRestClient().pinInternalClock(Date.parse(`${next}-20T12:00:00Z`));
+    const secondSlip = await eventually(async () => {
+      const task = await openTask(clerk, 'first-contact', 'hand-out-payout-slip');
+      return task.userTaskKey !== slip.userTaskKey ? task : undefined;
+    }, 'druga rata do wydania');
+    expect(
+      (await complete(clerk, secondSlip, { payoutSlipNumber: 'KW 2/2026', identityChecked: true })).status,
+    ).toBe(204);
     const second = await openTask(cashier, 'cashiers', 'confirm-cash-payout');
     expect(second.userTaskKey).not.toBe(first.userTaskKey);
     expect((await complete(cashier, second, { instalmentNo: '2', collected: 'yes' })).status).toBe(204);
@@ -230,13 +271,14 @@ describe('the benefits path from first contact to a confirmed payout', () => {
     const outsider = await loginAs(runtime, 'it-social', ['social-work']);
     const file = await officer.request('GET', `/api/cases/${caseId}`);
     expect(file.status).toBe(200);
-    expect(file.body).toMatchObject({ client: { lastName: 'Żółćińska', pesel: '44051401359' } });
+    expect(file.body).toMatchObject({ client: { lastName: 'Żółćińska', pesel } });
     expect((file.body as { timeline: { what: string }[] }).timeline.map((t) => t.what)).toEqual(
       expect.arrayContaining([
-        'Przyjęcie wniosku',
-        'Założenie sprawy',
+        'Założenie sprawy (znak sprawy)',
+        'Skierowanie do zespołów (tabela DMN)',
         'Rodzinny wywiad środowiskowy',
-        'Wydanie decyzji (numer, PDF)',
+        'Wydanie decyzji (numer, data, PDF)',
+        'Wypłata w kasie według listy wypłat',
       ]),
     );
     expect((await outsider.request('GET', `/api/cases/${caseId}`)).status).toBe(403);

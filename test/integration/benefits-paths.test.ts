@@ -1,16 +1,19 @@
 import type { Runtime } from '../../src/runtime';
 import { eventually, type TestClient } from './http-client';
+import { randomPesel as uniquePesel } from './job-context';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 interface Task {
   userTaskKey: string;
   processInstanceKey: string;
+  rootProcessInstanceKey: string;
   elementId: string;
 }
 
 /**
- * The other paths of mops-application: an overdue interview escalated to a manager (engine clock moved), a draft
- * returned by the manager and corrected, payment by bank transfer, and a refusal.
+ * The other paths of the benefits team (mops-benefits inside mops-case): an overdue interview escalated to a manager
+ * (engine clock moved), a draft returned by the manager and corrected, payment by bank transfer, and a refusal that
+ * becomes final when the party waives the appeal.
  */
 describe('benefits path: escalation, correction, transfer and refusal', () => {
   let runtime: Runtime;
@@ -34,7 +37,7 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     return eventually(async () => {
       const res = await client.request('GET', `/api/tasks?group=${group}&pageSize=200`);
       return (res.body as { items: Task[] }).items.find(
-        (t) => t.processInstanceKey === pi && t.elementId === elementId,
+        (t) => t.rootProcessInstanceKey === pi && t.elementId === elementId,
       );
     }, `zadanie ${elementId}`);
   }
@@ -61,8 +64,26 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
       pesel,
       need: 'Pomoc w opłatach',
       urgent,
+      needKind: 'financial',
     });
     return pi;
+  }
+
+  /** The office records the advice of delivery (and, for a refusal, the party's waiver of appeal). */
+  async function delivered(pi: string, waiveAppeal = false): Promise<void> {
+    const sent = await eventually(async () => {
+      const [row] = await runtime.db.query<{ id: string; dispatched_on: string | null }>(
+        `SELECT d.id, d.dispatched_on FROM decisions d JOIN cases c ON c.id = d.case_id
+          WHERE c.process_instance_key = $1 AND d.number IS NOT NULL`,
+        [pi],
+      );
+      return row?.dispatched_on ? row : undefined;
+    }, 'decyzja wysłana');
+    const event = (body: Record<string, unknown>) =>
+      clerk.request('POST', `/api/decisions/${sent.id}/events`, body);
+    expect((await event({ kind: 'delivered', deliveredOn: sent.dispatched_on })).status).toBe(202);
+    if (waiveAppeal)
+      expect((await event({ kind: 'appeal-waived', waivedOn: sent.dispatched_on })).status).toBe(202);
   }
 
   async function finished(pi: string) {
@@ -83,7 +104,7 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
   };
 
   it('escalates an overdue urgent interview, takes a corrected draft and pays by transfer', async () => {
-    const pi = await start('02270803624', 'yes');
+    const pi = await start(uniquePesel(), 'yes');
     await task(officer, 'benefits', pi, 'family-interview');
     // urgent: 2 working days; a week later the manager gets the escalation, the interview stays open
     await runtime.engine.getCamundaRestClient().pinInternalClock(Date.now() + 8 * 24 * 3_600_000);
@@ -112,6 +133,7 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
       justification: `${plan.justification} Brak innych źródeł utrzymania.`,
     });
     await done(manager, 'managers', pi, 'approve-decision', { approve: 'yes' });
+    await delivered(pi);
     await finished(pi);
 
     const [instalment] = await runtime.db.query<{ status: string; method: string; kind: string }>(
@@ -123,7 +145,7 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
   });
 
   it('ends with the refusal decision when the draft refuses', async () => {
-    const pi = await start('44051401359', 'no');
+    const pi = await start(uniquePesel(), 'no');
     await done(officer, 'benefits', pi, 'family-interview', {
       ...interview,
       householdIncome: '5000,00',
@@ -134,6 +156,8 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
       justification: 'Dochód osoby przekracza kryterium dochodowe dla osoby samotnej.',
     });
     await done(manager, 'managers', pi, 'approve-decision', { approve: 'yes' });
+    // a refusal can be appealed too; it is final once the party waives the appeal
+    await delivered(pi, true);
     await finished(pi);
     const [decision] = await runtime.db.query<{ outcome: string; number: string | null }>(
       'SELECT d.outcome, d.number FROM decisions d JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1',

@@ -25,12 +25,16 @@ export function jobContext(
   };
 }
 
-/** A valid PESEL of a person born on 1 Jan 1985 with a random serial (weights 1-3-7-9). */
+/**
+ * A valid PESEL no other test is likely to use (born 1950–1999, random serial; weights 1-3-7-9): the case process
+ * recognises a person with an open case by PESEL, so tests that must not meet each other's cases take their own.
+ */
 export function randomPesel(): string {
-  const digits = [...`850101${String(randomInt(0, 10_000)).padStart(4, '0')}`].map(Number);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const body = `${pad(randomInt(50, 100))}${pad(randomInt(1, 13))}${pad(randomInt(1, 29))}${pad(randomInt(0, 10_000), 4)}`;
   const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
-  const sum = digits.reduce((acc, d, i) => acc + d * weights[i]!, 0);
-  return `${digits.join('')}${(10 - (sum % 10)) % 10}`;
+  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
+  return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
 /** An intake (what first contact wrote) straight in the case file. */

@@ -7,10 +7,8 @@ import { startRuntime, type Runtime } from '../../src/runtime';
 import { eventually } from '../integration/http-client';
 import { testConfig } from '../integration/test-config';
 
-/** The BPMN files of the process model under test: everything in bpmn/ but the first slice (its own tests). */
-export const MODEL_FILES = readdirSync(BPMN_DIR).filter(
-  (f) => f.endsWith('.bpmn') && f !== 'mops-application.bpmn',
-);
+/** The BPMN files of the process model under test: everything in bpmn/. */
+export const MODEL_FILES = readdirSync(BPMN_DIR).filter((f) => f.endsWith('.bpmn'));
 
 /** Process ids of the model (one process per file). */
 export const MODEL_PROCESSES = MODEL_FILES.map(

@@ -1,3 +1,4 @@
+import { caseOfInstanceSql } from './task-form';
 import type { Database } from '../../db/database';
 import { warsawDate } from '../../domain/calendar-date';
 import { calculateBenefits } from '../../domain/eligibility';
@@ -10,8 +11,8 @@ export async function periodicRangeHint(
   now = new Date(),
 ): Promise<string | undefined> {
   const [income] = await db.query<{ household_size: number; household_income_grosze: string | number }>(
-    `SELECT s.household_size, s.household_income_grosze FROM income_statements s JOIN cases c ON c.id = s.case_id
-      WHERE c.process_instance_key = $1 ORDER BY s.computed_at DESC LIMIT 1`,
+    `SELECT s.household_size, s.household_income_grosze FROM income_statements s
+      WHERE s.case_id = (${caseOfInstanceSql()}) ORDER BY s.computed_at DESC LIMIT 1`,
     [processInstanceKey],
   );
   if (!income) return undefined;

@@ -6,7 +6,10 @@ import { receiveApplicationForm } from './receive-application';
 import { reviewOverdueInterviewForm } from './review-overdue-interview';
 import type { TaskForm } from './task-form';
 
-/** The forms of mops-application's user tasks, by element id. Tasks not listed here use their Camunda Form. */
+/**
+ * The application's own forms, by element id, for the user tasks that write the case file (whatever process they are
+ * in); every other task uses its Camunda Form (bpmn/*.form) rendered by form-js.
+ */
 export const TASK_FORMS: Record<string, TaskForm> = {
   'receive-application': receiveApplicationForm,
   'family-interview': familyInterviewForm,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkPesel } from '../../domain/pesel';
+import { AID_REASONS, NEED_KINDS } from '../../domain/routing-codes';
 import type { FieldSpec } from './task-form';
 
 /** The person and the need, as first contact takes them (one-screen first contact and the intake task alike). */
@@ -35,3 +36,33 @@ export const URGENT_FIELD: FieldSpec = {
     { value: 'yes', label: 'Tak' },
   ],
 };
+
+/** What the routing table (bpmn/routing.dmn) reads: the kind of need, the art. 7 reason, the district. */
+export const routingShape = {
+  needKind: z.enum(NEED_KINDS, { message: 'wybierz rodzaj potrzeby' }).default('financial'),
+  reason: z
+    .enum(AID_REASONS, { message: 'wybierz powód z art. 7' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  district: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+};
+
+/** The process variables of the routing facts (null where unknown: the table has a rule for that). */
+export function routingVariables(input: {
+  urgent: 'yes' | 'no';
+  needKind: string;
+  reason?: string;
+  district?: string;
+}): Record<string, unknown> {
+  return {
+    urgent: input.urgent === 'yes',
+    needKind: input.needKind,
+    reason: input.reason ?? null,
+    district: input.district ?? null,
+  };
+}

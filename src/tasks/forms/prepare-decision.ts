@@ -14,6 +14,7 @@ const schema = z.object({
   periodTo: isoDate.optional().or(z.literal('')),
   payoutMethod: z.enum(['cash', 'transfer']).default('cash'),
   bankAccount: z.string().trim().optional(),
+  enforceability: z.enum(['appeal-window', 'fully-granted', 'immediate']).default('fully-granted'),
   justification: z.string().trim().min(20, 'uzasadnienie faktyczne: min. 20 znaków').max(10_000),
 });
 
@@ -61,6 +62,19 @@ export const prepareDecisionForm: TaskForm = {
       label: 'Numer rachunku (NRB) — przy przelewie',
       type: 'text',
       inputmode: 'numeric',
+    },
+    {
+      name: 'enforceability',
+      label: 'Wykonalność przyznania',
+      type: 'radio',
+      options: [
+        {
+          value: 'fully-granted',
+          label: 'Uwzględnia żądanie strony w całości — wykonalna od doręczenia (art. 130 § 4 KPA)',
+        },
+        { value: 'immediate', label: 'Rygor natychmiastowej wykonalności (art. 108 § 1 KPA)' },
+        { value: 'appeal-window', label: 'Wykonalna po upływie terminu na odwołanie' },
+      ],
     },
     { name: 'justification', label: 'Uzasadnienie faktyczne', type: 'textarea', required: true },
   ],
@@ -130,15 +144,17 @@ export const prepareDecisionForm: TaskForm = {
     } else {
       ruling = 'Odmówić przyznania zasiłku okresowego.';
     }
+    const grant = data.outcome === 'grant';
     const lawJustification =
       `Kryterium dochodowe gospodarstwa wynosi ${formatZl(calc.criterionGrosze)}; dochód na osobę ${formatZl(calc.incomePerPersonGrosze)} ` +
       `(${calc.legalBasis.criterion}; ${calc.legalBasis.parameters}).`;
     const [decision] = await tx.query<{ id: string }>(
       `INSERT INTO decisions (case_id, plan_id, outcome, legal_basis, ruling, justification_facts, justification_law,
-         appeal_instruction, prepared_by, user_task_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         appeal_instruction, prepared_by, user_task_key, immediate_enforceability)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        ON CONFLICT (user_task_key) DO UPDATE SET plan_id = EXCLUDED.plan_id, outcome = EXCLUDED.outcome, ruling = EXCLUDED.ruling,
-         justification_facts = EXCLUDED.justification_facts, justification_law = EXCLUDED.justification_law
+         justification_facts = EXCLUDED.justification_facts, justification_law = EXCLUDED.justification_law,
+         immediate_enforceability = EXCLUDED.immediate_enforceability
        RETURNING id`,
       [
         caseId,
@@ -151,9 +167,17 @@ export const prepareDecisionForm: TaskForm = {
         APPEAL_INSTRUCTION,
         ctx.userId,
         ctx.userTaskKey,
+        grant && data.enforceability === 'immediate',
       ],
     );
-    return { decisionId: decision?.id, decisionOutcome: data.outcome, payoutMethod: data.payoutMethod };
+    return {
+      decisionId: decision?.id,
+      decisionOutcome: data.outcome,
+      payoutMethod: data.payoutMethod,
+      // a refusal is never enforced; a grant is at once when it gives all that was asked or has the art. 108 rygor
+      immediateEnforceability: grant && data.enforceability === 'immediate',
+      fullyGranted: grant && data.enforceability === 'fully-granted',
+    };
   },
 };
 

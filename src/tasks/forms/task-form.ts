@@ -30,11 +30,16 @@ export interface TaskForm {
   submit(tx: Queryable, input: Record<string, unknown>, ctx: SubmitContext): Promise<Record<string, unknown>>;
 }
 
-/** The case of a process instance (every task after register-case has one). */
+/**
+ * The case of a process instance (every task after register-case has one): the case is registered on the root
+ * instance, and a team's sub-process (a call activity's child instance) belongs to the same case.
+ */
+export const caseOfInstanceSql = (param = '$1'): string =>
+  `SELECT c.id FROM cases c WHERE c.process_instance_key = COALESCE(
+     (SELECT root_process_instance_key FROM process_instances WHERE process_instance_key = ${param}), ${param})`;
+
 export async function caseOfInstance(tx: Queryable, processInstanceKey: string): Promise<string> {
-  const [row] = await tx.query<{ id: string }>('SELECT id FROM cases WHERE process_instance_key = $1', [
-    processInstanceKey,
-  ]);
+  const [row] = await tx.query<{ id: string }>(caseOfInstanceSql(), [processInstanceKey]);
   if (!row) throw new Error(`Brak sprawy dla instancji ${processInstanceKey}`);
   return row.id;
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { engineError } from '../../engine/engine-errors';
-import { APPLICATION_PROCESS_ID, registerFirstContact } from '../../first-contact/first-contact';
+import { CASE_PROCESS_ID, listDistricts, registerFirstContact } from '../../first-contact/first-contact';
 import type { WebDeps } from '../context';
 import { localizeError, LocalizedError } from '../../i18n';
 import { signedIn } from '../views/page-context';
@@ -16,7 +16,7 @@ export const startBody = z.object({
 export async function startApplication(deps: WebDeps, channel: string): Promise<string> {
   try {
     const created = await deps.engine.getZeebeGrpcApiClient().createProcessInstance({
-      bpmnProcessId: APPLICATION_PROCESS_ID,
+      bpmnProcessId: CASE_PROCESS_ID,
       variables: { channel },
     });
     return String(created.processInstanceKey);
@@ -45,8 +45,9 @@ export function applicationRoutes(deps: WebDeps): Router {
     },
   );
 
-  router.get('/pierwszy-kontakt', requireSession, requireRole('first-contact'), (req, res) => {
-    res.type('html').send(firstContactPage(signedIn(req), { values: {} }));
+  router.get('/pierwszy-kontakt', requireSession, requireRole('first-contact'), async (req, res) => {
+    const districts = await listDistricts(deps.db);
+    res.type('html').send(firstContactPage(signedIn(req), { values: {}, districts }));
   });
 
   router.post(
@@ -60,12 +61,13 @@ export function applicationRoutes(deps: WebDeps): Router {
           .filter(([key]) => key !== '_csrf')
           .map(([key, value]) => [key, String(value)]),
       );
+      const districts = await listDistricts(deps.db);
       try {
         const result = await registerFirstContact(deps, req.session!.user, values);
         const notice = req.i18n.t(
           result.kind === 'application' ? 'firstContact.applicationAccepted' : 'firstContact.visitSaved',
         );
-        res.type('html').send(firstContactPage(signedIn(req), { values: {}, notice }));
+        res.type('html').send(firstContactPage(signedIn(req), { values: {}, notice, districts }));
       } catch (error) {
         const answer = localizeError(error, req.i18n);
         if (answer.code !== 'validation') throw error;
@@ -75,6 +77,7 @@ export function applicationRoutes(deps: WebDeps): Router {
           .send(
             firstContactPage(signedIn(req), {
               values,
+              districts,
               error: { field: answer.field, message: answer.message },
             }),
           );

@@ -40,7 +40,8 @@ export function caseRoutes(deps: WebDeps): Router {
 
   router.get('/sprawy/:id', async (req, res) => {
     const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page');
-    res.type('html').send(casePage(signedIn(req), file));
+    const notice = req.query.info === 'decision-event' ? req.i18n.t('decisionEvent.recorded') : undefined;
+    res.type('html').send(casePage(signedIn(req), file, notice));
   });
 
   router.get('/api/processes/:processId/diagram', async (req, res) => {

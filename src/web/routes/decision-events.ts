@@ -1,41 +1,46 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { decisionEventSchema, recordDecisionEvent } from '../../decisions/decision-events';
+import { applyDecisionEvent, DECISION_EVENT_ROLES, eventFromForm } from '../../decisions/decision-events';
+import { assertMayReadCase } from '../../cases/case-file';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
-/** A message waits this long in the engine for the process to reach the event that catches it. */
-const MESSAGE_TTL_MS = 24 * 3_600_000;
+const id = z.string().uuid('to nie jest identyfikator');
 
 /**
- * `POST /api/decisions/:id/events`: the office records what the post and the party did with an issued decision
- * (delivery, waiver, appeal, SKO ruling). The case file is written first, then the process gets its message; both
- * are idempotent, so repeating a request after a lost answer is safe.
+ * `POST /api/decisions/:id/events` and the case page's form: the office records what the post and the party did
+ * with an issued decision (delivery, waiver, appeal, SKO ruling); the case file is written, then the process gets
+ * its message.
  */
 export function decisionEventRoutes(deps: WebDeps): Router {
   const router = Router();
-  router.post(
-    '/api/decisions/:id/events',
-    requireSession,
-    requireCsrf,
-    requireRole('first-contact', 'benefits', 'services-admin', 'managers'),
-    async (req, res) => {
-      const decisionId = z.string().uuid().parse(req.params.id);
-      const event = decisionEventSchema.parse(req.body);
-      const userId = req.session!.user.id;
-      const message = await recordDecisionEvent(deps.db, decisionId, event, userId);
-      await deps.db.query(
-        `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
-        [userId, decisionId, JSON.stringify(event)],
-      );
-      await deps.engine.getZeebeGrpcApiClient().publishMessage({
-        name: message.name,
-        correlationKey: decisionId,
-        variables: message.variables,
-        timeToLive: MESSAGE_TTL_MS,
-      });
-      res.status(202).json({ message: message.name, ...message.variables });
-    },
-  );
+  const guard = [requireSession, requireCsrf, requireRole(...DECISION_EVENT_ROLES)];
+  router.post('/api/decisions/:id/events', ...guard, async (req, res) => {
+    const message = await applyDecisionEvent(deps, {
+      decisionId: id.parse(req.params.id),
+      event: req.body,
+      userId: req.session!.user.id,
+    });
+    res.status(202).json({ message: message.name, ...message.variables });
+  });
+  router.post('/sprawy/:caseId/decyzje/:decisionId/zdarzenia', ...guard, async (req, res) => {
+    const caseId = id.parse(req.params.caseId);
+    const decisionId = id.parse(req.params.decisionId);
+    await assertMayReadCase(deps.db, req.session!.user, caseId);
+    const [belongs] = await deps.db.query('SELECT 1 FROM decisions WHERE id = $1 AND case_id = $2', [
+      decisionId,
+      caseId,
+    ]);
+    if (!belongs)
+      throw new z.ZodError([
+        { code: 'custom', path: ['decisionId'], message: 'decyzja z innej sprawy', input: decisionId },
+      ]);
+    await applyDecisionEvent(deps, {
+      decisionId,
+      event: eventFromForm(req.body as Record<string, unknown>),
+      userId: req.session!.user.id,
+    });
+    res.redirect(303, `/sprawy/${caseId}?info=decision-event`);
+  });
   return router;
 }

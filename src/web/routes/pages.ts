@@ -57,14 +57,10 @@ export function pageRoutes(deps: WebDeps): Router {
     const task = await openTaskFor(deps, String(req.params.key), user);
     const caseSummary = await caseSummaryForTask(deps.db, user, task.process_instance_key);
     if (!TASK_FORMS[task.element_id]) {
-      const names = await deps.db.query<{ name: string }>(
-        'SELECT name FROM process_elements WHERE bpmn_process_id = $1 AND element_id = $2',
-        [task.bpmn_process_id, task.element_id],
-      );
       res.type('html').send(
         camundaFormPage(signedIn(req), {
           userTaskKey: task.user_task_key,
-          name: names[0]?.name ?? task.element_id,
+          name: (await elementName(deps, task)) ?? task.element_id,
           caseSummary,
         }),
       );
@@ -125,15 +121,31 @@ function inboxQuery(raw: unknown, roles: string[]): InboxQuery {
   return parsed.success ? parsed.data : inboxQuerySchema.parse({});
 }
 
-/** The form's fields, with the figures the person needs computed for this case (the allowed amount range). */
+/**
+ * The form's fields, with the figures the person needs computed for this case (the allowed amount range), under the
+ * task's name from the diagram (the same name the inbox shows).
+ */
 async function viewWithHints(
   deps: WebDeps,
-  task: { user_task_key: string; element_id: string; process_instance_key: string },
+  task: { user_task_key: string; element_id: string; bpmn_process_id: string; process_instance_key: string },
 ) {
-  const base = view(task);
+  const name = await elementName(deps, task);
+  const base = { ...view(task), ...(name ? { name } : {}) };
   if (task.element_id !== 'prepare-decision') return base;
   const hint = await periodicRangeHint(deps.db, task.process_instance_key);
   return { ...base, fields: base.fields.map((f) => (f.name === 'amount' && hint ? { ...f, hint } : f)) };
+}
+
+/** The task's name as the diagram gives it (and the inbox shows it). */
+async function elementName(
+  deps: WebDeps,
+  task: { bpmn_process_id: string; element_id: string },
+): Promise<string | undefined> {
+  const [element] = await deps.db.query<{ name: string | null }>(
+    'SELECT name FROM process_elements WHERE bpmn_process_id = $1 AND element_id = $2',
+    [task.bpmn_process_id, task.element_id],
+  );
+  return element?.name ?? undefined;
 }
 
 function view(task: { user_task_key: string; element_id: string }) {

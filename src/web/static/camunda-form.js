@@ -23,6 +23,12 @@
       return window.FormViewer.createForm({ container: host, schema: view.schema, data: view.data });
     })
     .then(function (form) {
+      // the process owners' forms carry no button of their own (as in Camunda's Tasklist): ours submits them
+      var button = document.getElementById('camunda-form-submit');
+      if (button)
+        button.addEventListener('click', function () {
+          form.submit();
+        });
       form.on('submit', function (event) {
         if (Object.keys(event.errors || {}).length > 0) return;
         status.textContent = messages.saving;

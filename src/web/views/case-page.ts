@@ -1,6 +1,8 @@
 import type { CaseFile } from '../../cases/case-file';
 import { translateDomainText } from '../../i18n/domain-messages';
 import type { I18n } from '../../i18n';
+import { DECISION_EVENT_ROLES } from '../../decisions/decision-events';
+import { decisionEventForm } from './decision-event-form';
 import { escapeHtml } from './html';
 import { renderPage, scriptMessages } from './layout';
 import type { SignedInContext } from './page-context';
@@ -11,7 +13,7 @@ function valueText(i18n: I18n, prefix: string, value: string): string {
 }
 
 /** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
-export function casePage(ctx: SignedInContext, file: CaseFile): string {
+export function casePage(ctx: SignedInContext, file: CaseFile, notice?: string): string {
   const { i18n } = ctx;
   const { t } = i18n;
   const e = escapeHtml;
@@ -20,6 +22,9 @@ export function casePage(ctx: SignedInContext, file: CaseFile): string {
     items.length === 0
       ? `<p class="muted">${e(empty)}</p>`
       : `<ul>${items.map((item) => `<li>${render(item)}</li>`).join('')}</ul>`;
+  const recordsEvents = ctx.session.user.roles.some((role) =>
+    (DECISION_EVENT_ROLES as readonly string[]).includes(role),
+  );
   const urgent = file.urgent ? ` — <strong>${e(t('case.urgent'))}</strong>` : '';
   // step names come from the diagrams (Polish, owned by the process owners); our own actions are translated
   const what = (text: string) => translateDomainText(i18n.locale, text) ?? text;
@@ -43,7 +48,7 @@ export function casePage(ctx: SignedInContext, file: CaseFile): string {
     title: t('case.title', { caseNumber: file.caseNumber }),
     scripts: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/case-diagram.js'],
     styles: ['/vendor/bpmn-js/assets/diagram-js.css', '/vendor/bpmn-js/assets/bpmn-js.css'],
-    body: `<section aria-labelledby="h-client"><h2 id="h-client">${e(t('case.client'))}</h2>
+    body: `${notice ? `<p role="status">${e(notice)}</p>` : ''}<section aria-labelledby="h-client"><h2 id="h-client">${e(t('case.client'))}</h2>
 <dl><dt>${e(t('case.fullName'))}</dt><dd>${e(file.client.firstName)} ${e(file.client.lastName)}</dd>
 <dt>${e(t('case.pesel'))}</dt><dd>${e(file.client.pesel ?? '—')}</dd>
 <dt>${e(t('case.address'))}</dt><dd>${e(file.client.address ?? '—')}</dd>
@@ -61,7 +66,17 @@ ${list(
       d.number
         ? e(t('case.decision.number', { number: d.number, date: d.issuedOn ? i18n.date(d.issuedOn) : '—' }))
         : e(t('case.decision.draft'))
-    } (${e(valueText(i18n, 'case.decision.status', d.status))})${d.documentId ? ` — <a href="/dokumenty/${e(d.documentId)}">PDF</a>` : ''}`,
+    } (${e(valueText(i18n, 'case.decision.status', d.status))})${d.documentId ? ` — <a href="/dokumenty/${e(d.documentId)}">PDF</a>` : ''}${
+      d.dispatchedOn
+        ? `<br><span class="muted">${e(
+            t('case.decision.dates', {
+              dispatched: i18n.date(d.dispatchedOn),
+              delivered: d.deliveredOn ? i18n.date(d.deliveredOn) : '—',
+              enforceable: d.enforceableOn ? i18n.date(d.enforceableOn) : '—',
+            }),
+          )}</span>`
+        : ''
+    }${recordsEvents && d.number && !d.enforceableOn && !['revoked', 'amended'].includes(d.status) ? decisionEventForm(ctx, file.id, d) : ''}`,
   t('case.decisions.empty'),
 )}
 ${instalments}</section>

@@ -28,7 +28,7 @@ export function renderPage(
           ? ` <a href="/wyplaty">${escapeHtml(t('layout.nav.payouts'))}</a>`
           : '') +
         (user.roles.includes('admins')
-          ? ` <a href="/admin/uzytkownicy">${escapeHtml(t('layout.nav.users'))}</a>`
+          ? ` <a href="/admin/uzytkownicy">${escapeHtml(t('layout.nav.users'))}</a> <a href="/admin/osrodek">${escapeHtml(t('layout.nav.centre'))}</a>`
           : '')
       }</nav>`
     : '';

@@ -1,3 +1,4 @@
+import { AID_REASONS, CONTACT_OUTCOMES, NEED_KINDS } from '../../domain/routing-codes';
 import type { CaseSummary } from '../../cases/case-summary';
 import type { I18n, MessageKey } from '../../i18n';
 import { PERSON_FIELDS, URGENT_FIELD } from '../../tasks/forms/person-fields';
@@ -176,7 +177,16 @@ export function renderField(field: FieldSpec, view: Pick<TaskFormView, 'values' 
   const aria = `${invalid ? ' aria-invalid="true"' : ''}${describedBy ? ` aria-describedby="${describedBy}"` : ''}`;
   const value = view.values[field.name] ?? '';
   const required = field.required ? ' required' : '';
-  if (field.type === 'radio' || field.type === 'select') {
+  if (field.type === 'select') {
+    const id = `field-${field.name}`;
+    const options = (field.options ?? [])
+      .map(
+        (o) => `<option value="${e(o.value)}"${value === o.value ? ' selected' : ''}>${e(o.label)}</option>`,
+      )
+      .join('');
+    return `<label for="${id}">${e(field.label)}</label><select id="${id}" name="${field.name}"${required}${aria}>${options}</select>${hint}${error}`;
+  }
+  if (field.type === 'radio') {
     const options = (field.options ?? [])
       .map(
         (o) =>
@@ -217,12 +227,12 @@ export function camundaFormPage(
         completeFailed: t('task.completeFailed'),
       },
     )}></div>
-<p><a href="/zadania">${e(t('task.backToTasks'))}</a></p></div></div>`,
+<p><button type="button" id="camunda-form-submit">${e(t('task.complete'))}</button> <a href="/zadania">${e(t('task.backToTasks'))}</a></p></div></div>`,
   });
 }
 
 /** The one-screen first contact's fields, labelled in the locale (names = the keys the schema validates). */
-function firstContactFields(i18n: I18n): FieldSpec[] {
+function firstContactFields(i18n: I18n, districts: { id: string; name: string }[]): FieldSpec[] {
   const { t } = i18n;
   return [
     {
@@ -230,10 +240,7 @@ function firstContactFields(i18n: I18n): FieldSpec[] {
       label: t('firstContact.outcome'),
       type: 'radio',
       required: true,
-      options: (['application', 'information', 'certificate'] as const).map((value) => ({
-        value,
-        label: t(`firstContact.outcome.${value}`),
-      })),
+      options: CONTACT_OUTCOMES.map((value) => ({ value, label: t(`firstContact.outcome.${value}`) })),
     },
     ...PERSON_FIELDS.map((f) => ({ ...f, label: i18n.lookup(`firstContact.field.${f.name}`) ?? f.label })),
     { name: 'need', label: t('firstContact.field.need'), type: 'textarea', required: true },
@@ -245,17 +252,55 @@ function firstContactFields(i18n: I18n): FieldSpec[] {
         label: i18n.lookup(`firstContact.field.urgent.${o.value}`) ?? o.label,
       })),
     },
+    ...routingFields(i18n, districts),
+  ];
+}
+
+/** Need, art. 7 reason and district: what the routing table reads (the intake task asks the same). */
+export function routingFields(i18n: I18n, districts: { id: string; name: string }[]): FieldSpec[] {
+  const { t } = i18n;
+  return [
+    {
+      name: 'needKind',
+      label: t('routing.field.needKind'),
+      type: 'select',
+      required: true,
+      options: NEED_KINDS.map((value) => ({ value, label: i18n.lookup(`routing.need.${value}`) ?? value })),
+    },
+    {
+      name: 'reason',
+      label: t('routing.field.reason'),
+      type: 'select',
+      options: [
+        { value: '', label: t('routing.reason.none') },
+        ...AID_REASONS.map((value) => ({ value, label: i18n.lookup(`routing.reason.${value}`) ?? value })),
+      ],
+    },
+    {
+      name: 'district',
+      label: t('routing.field.district'),
+      type: 'select',
+      options: [
+        { value: '', label: t('routing.district.none') },
+        ...districts.map((d) => ({ value: d.id, label: d.name })),
+      ],
+    },
   ];
 }
 
 /** First contact on one screen: the person, the outcome of the conversation and the duplicate check. */
 export function firstContactPage(
   ctx: SignedInContext,
-  state: { values: Record<string, string>; error?: { field?: string; message: string }; notice?: string },
+  state: {
+    values: Record<string, string>;
+    districts: { id: string; name: string }[];
+    error?: { field?: string; message: string };
+    notice?: string;
+  },
 ): string {
   const { i18n } = ctx;
   const { t } = i18n;
-  const fields = firstContactFields(i18n);
+  const fields = firstContactFields(i18n, state.districts);
   const names = fields.map((f) => f.name);
   const general =
     state.error && !names.includes(state.error.field ?? '')
