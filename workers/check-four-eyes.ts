@@ -1,9 +1,6 @@
-import { z } from 'zod';
 import type { Database } from '../src/db/database';
 import { decisionFacts } from '../src/decisions/decision-lifecycle';
-import { bpmnError, complete, type JobWorkerDefinition } from './job-worker';
-
-const variables = z.object({ decisionId: z.string().uuid() });
+import { bpmnError, complete, decisionJobWorker, type JobWorkerDefinition } from './job-worker';
 
 /**
  * check-four-eyes: the person who approved the decision is not the one who prepared the draft. It compares the
@@ -12,14 +9,10 @@ const variables = z.object({ decisionId: z.string().uuid() });
  * not knowing who did either is retried — the task projection may lag the engine by a moment.
  */
 export function createCheckFourEyesWorker(deps: { db: Database }): JobWorkerDefinition {
-  return {
+  return decisionJobWorker({
     taskType: 'check-four-eyes',
-    fetchVariables: ['decisionId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
-      const decision = await decisionFacts(deps.db, input.data.decisionId);
+    async handle(decisionId, job) {
+      const decision = await decisionFacts(deps.db, decisionId);
       let preparer = decision.preparedBy;
       let approver = decision.approvedBy;
       if (!preparer || !approver) {
@@ -46,5 +39,5 @@ export function createCheckFourEyesWorker(deps: { db: Database }): JobWorkerDefi
       );
       return complete({});
     },
-  };
+  });
 }

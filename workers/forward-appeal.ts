@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import type { Database } from '../src/db/database';
 import { forwardAppeal, type LetterRenderer } from '../src/decisions/appeal-forwarding';
 import { AppError } from '../src/errors/app-error';
-import { complete, type JobWorkerDefinition } from './job-worker';
-
-const variables = z.object({ decisionId: z.string().uuid() });
+import { complete, decisionJobWorker, type JobWorkerDefinition } from './job-worker';
 
 /**
  * forward-appeal: the open appeal goes to the SKO with the case file (art. 133 KPA): the forwarding letter with the
@@ -17,16 +14,13 @@ export function createForwardAppealWorker(deps: {
   render: LetterRenderer;
   now?: () => Date;
 }): JobWorkerDefinition {
-  return {
+  return decisionJobWorker({
     taskType: 'forward-appeal',
-    fetchVariables: ['decisionId'],
     timeoutMs: 60_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
+    async handle(decisionId, job) {
       try {
         const forwarded = await forwardAppeal(deps.db, {
-          decisionId: input.data.decisionId,
+          decisionId: decisionId,
           on: warsawDate((deps.now ?? (() => new Date()))()),
           render: deps.render,
         });
@@ -43,5 +37,5 @@ export function createForwardAppealWorker(deps: {
         throw error;
       }
     },
-  };
+  });
 }

@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import type { Database } from '../src/db/database';
 import { storeDecisionDocument, type DecisionRenderer } from '../src/decisions/decision-document';
 import { issueDecision } from '../src/decisions/issue-decision';
-import { complete, type JobWorkerDefinition } from './job-worker';
-
-const variables = z.object({ decisionId: z.string().uuid() });
+import { complete, decisionJobWorker, type JobWorkerDefinition } from './job-worker';
 
 /**
  * issue-decision: numbers the approved decision (once), renders its PDF with every art. 107 KPA element and keeps
@@ -15,27 +12,24 @@ export function createIssueDecisionWorker(deps: {
   render: DecisionRenderer;
   now?: () => Date;
 }): JobWorkerDefinition {
-  return {
+  return decisionJobWorker({
     taskType: 'issue-decision',
-    fetchVariables: ['decisionId'],
     timeoutMs: 60_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
+    async handle(decisionId, job) {
       const [centre] = await deps.db.query<{ decision_number_pattern: string }>(
         'SELECT decision_number_pattern FROM centres ORDER BY id LIMIT 1',
       );
       const issued = await issueDecision(deps.db, {
-        decisionId: input.data.decisionId,
+        decisionId: decisionId,
         numberPattern: centre?.decision_number_pattern ?? 'MOPS.5111.{n}.{yyyy}',
         now: (deps.now ?? (() => new Date()))(),
       });
-      const documentId = await storeDecisionDocument(deps.db, input.data.decisionId, deps.render);
+      const documentId = await storeDecisionDocument(deps.db, decisionId, deps.render);
       job.log.info(issued.newlyIssued ? 'Decyzja wydana' : 'Decyzja była już wydana (powtórne doręczenie)', {
         decisionNumber: issued.number,
         documentId,
       });
       return complete({ decisionNumber: issued.number, issuedOn: issued.issuedOn });
     },
-  };
+  });
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Logger } from '../src/logger';
 
 /** What a job handler sees: the job's identity and variables, never the SDK. */
@@ -42,4 +43,32 @@ export const bpmnError = (errorCode: string, message: string): JobOutcome => ({
 export function retryBackoffMs(retriesLeft: number, maxRetries = 3): number {
   const attempt = Math.max(0, maxRetries - retriesLeft);
   return Math.min(300_000, 1000 * 2 ** attempt);
+}
+
+const decisionVariables = z.object({ decisionId: z.string().uuid() });
+
+/**
+ * A worker of the decision's steps, which need only `decisionId`: fetching it, checking it and the readable
+ * incident when the diagram did not pass it are in one place.
+ */
+export function decisionJobWorker(definition: {
+  taskType: string;
+  timeoutMs?: number;
+  handle(decisionId: string, job: JobContext): Promise<JobOutcome>;
+}): JobWorkerDefinition {
+  return {
+    taskType: definition.taskType,
+    fetchVariables: ['decisionId'],
+    timeoutMs: definition.timeoutMs ?? 30_000,
+    async handle(job) {
+      const input = decisionVariables.safeParse(job.variables);
+      if (!input.success)
+        return {
+          kind: 'fail',
+          retryable: false,
+          message: 'Brak zmiennej decisionId (identyfikator decyzji)',
+        };
+      return definition.handle(input.data.decisionId, job);
+    },
+  };
 }

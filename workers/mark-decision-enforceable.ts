@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import type { Database } from '../src/db/database';
 import { recordEnforceable } from '../src/decisions/decision-lifecycle';
-import { complete, type JobWorkerDefinition } from './job-worker';
-
-const variables = z.object({ decisionId: z.string().uuid() });
+import { complete, decisionJobWorker, type JobWorkerDefinition } from './job-worker';
 
 /**
  * mark-decision-enforceable: the appeal window closed without an appeal, the party waived it, the SKO upheld or
@@ -15,17 +12,13 @@ export function createMarkDecisionEnforceableWorker(deps: {
   db: Database;
   now?: () => Date;
 }): JobWorkerDefinition {
-  return {
+  return decisionJobWorker({
     taskType: 'mark-decision-enforceable',
-    fetchVariables: ['decisionId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
+    async handle(decisionId, job) {
       const today = warsawDate((deps.now ?? (() => new Date()))());
-      const enforceableOn = await recordEnforceable(deps.db, input.data.decisionId, today);
+      const enforceableOn = await recordEnforceable(deps.db, decisionId, today);
       job.log.info('Decyzja wykonalna', { enforceableOn });
       return complete({ enforceableOn });
     },
-  };
+  });
 }

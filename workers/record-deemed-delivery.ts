@@ -1,10 +1,7 @@
-import { z } from 'zod';
 import { deemedDeliveryWatch } from '../src/domain/delivery';
 import type { Database } from '../src/db/database';
 import { decisionFacts, recordDelivery } from '../src/decisions/decision-lifecycle';
-import { complete, type JobWorkerDefinition } from './job-worker';
-
-const variables = z.object({ decisionId: z.string().uuid() });
+import { complete, decisionJobWorker, type JobWorkerDefinition } from './job-worker';
 
 /**
  * record-deemed-delivery: no advice of delivery came back in time, so the decision is taken as delivered on the
@@ -12,14 +9,10 @@ const variables = z.object({ decisionId: z.string().uuid() });
  * Returns `deliveredOn`, from which the process counts the 14-day appeal period.
  */
 export function createRecordDeemedDeliveryWorker(deps: { db: Database }): JobWorkerDefinition {
-  return {
+  return decisionJobWorker({
     taskType: 'record-deemed-delivery',
-    fetchVariables: ['decisionId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
-      const decision = await decisionFacts(deps.db, input.data.decisionId);
+    async handle(decisionId, job) {
+      const decision = await decisionFacts(deps.db, decisionId);
       if (!decision.dispatchedOn)
         return { kind: 'fail', retryable: false, message: 'W aktach nie ma daty wysłania decyzji' };
       const presumed = deemedDeliveryWatch(decision.dispatchedOn).presumedDeliveredOn;
@@ -27,5 +20,5 @@ export function createRecordDeemedDeliveryWorker(deps: { db: Database }): JobWor
       job.log.info('Doręczenie zastępcze zapisane w aktach', { deliveredOn });
       return complete({ deliveredOn });
     },
-  };
+  });
 }

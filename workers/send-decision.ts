@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import { deemedDeliveryWatch } from '../src/domain/delivery';
 import type { Database } from '../src/db/database';
 import { queueDecisionLetter } from '../src/decisions/decision-letter';
 import { decisionFacts, recordDispatch } from '../src/decisions/decision-lifecycle';
-import { complete, type JobWorkerDefinition } from './job-worker';
-
-const variables = z.object({ decisionId: z.string().uuid() });
+import { complete, decisionJobWorker, type JobWorkerDefinition } from './job-worker';
 
 /**
  * send-decision: the issued decision goes to the party by registered letter with advice of delivery (outbox, once
@@ -14,14 +11,10 @@ const variables = z.object({ decisionId: z.string().uuid() });
  * the process looks for an art. 44 KPA deemed delivery if no receipt has been recorded by then.
  */
 export function createSendDecisionWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
-  return {
+  return decisionJobWorker({
     taskType: 'send-decision',
-    fetchVariables: ['decisionId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
-      const decision = await decisionFacts(deps.db, input.data.decisionId);
+    async handle(decisionId, job) {
+      const decision = await decisionFacts(deps.db, decisionId);
       if (!decision.number)
         return { kind: 'fail', retryable: false, message: 'Decyzja nie ma numeru — nie została wydana' };
       const number = decision.number;
@@ -36,5 +29,5 @@ export function createSendDecisionWorker(deps: { db: Database; now?: () => Date 
       });
       return complete({ dispatchedOn: recorded, deliveryDeemedAt: deemedDeliveryWatch(recorded).watchAt });
     },
-  };
+  });
 }

@@ -43,10 +43,11 @@ export async function forwardAppeal(
       };
     const head = await letterhead(tx);
     const party = await caseParty(tx, d.caseId);
-    const [issued] = await tx.query<{ issued_on: string | null }>(
-      'SELECT issued_on FROM decisions WHERE id = $1',
-      [input.decisionId],
-    );
+    const [issued] = await tx.query<{
+      issued_on: string | null;
+      signer_name: string | null;
+      signer_position: string | null;
+    }>('SELECT issued_on, signer_name, signer_position FROM decisions WHERE id = $1', [input.decisionId]);
     const position =
       (await latestSubmittedText(tx, d.caseId, 'review-appeal', 'appealAssessment')) ??
       'Organ nie znalazł podstaw do uwzględnienia odwołania w trybie art. 132 KPA.';
@@ -59,8 +60,8 @@ export async function forwardAppeal(
       recipient: head.appealBody,
       title: 'Przekazanie odwołania wraz z aktami sprawy',
       paragraphs: [
-        `Na podstawie art. 133 Kodeksu postępowania administracyjnego przekazuję odwołanie ${party.name} ` +
-          `(wpłynęło dnia ${polishDate(appeal.received_on)}) od decyzji nr ${d.number ?? '—'}` +
+        `Na podstawie art. 133 Kodeksu postępowania administracyjnego przekazuję odwołanie wniesione przez: ` +
+          `${party.name} (wpłynęło dnia ${polishDate(appeal.received_on)}) od decyzji nr ${d.number ?? '—'}` +
           `${issued?.issued_on ? ` z dnia ${polishDate(issued.issued_on)}` : ''} wraz z aktami sprawy ${d.caseNumber}.`,
         `Stanowisko organu: ${position}`,
       ],
@@ -69,6 +70,10 @@ export async function forwardAppeal(
         `Akta sprawy ${d.caseNumber}`,
         `Decyzja nr ${d.number ?? '—'}`,
       ],
+      // signed by whoever signed the decision (the organ or the person it authorised)
+      ...(issued?.signer_name
+        ? { signer: { name: issued.signer_name, position: issued.signer_position ?? '' } }
+        : {}),
     });
     const [doc] = await tx.query<{ id: string }>(
       `INSERT INTO documents (case_id, kind, file_name, media_type, content, sha256)

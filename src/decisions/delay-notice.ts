@@ -29,12 +29,19 @@ export async function sendDelayNotice(
       (await latestSubmittedText(tx, input.caseId, 'notify-delay', 'delayReason')) ??
       'konieczność przeprowadzenia dodatkowych ustaleń w sprawie';
     const head = await letterhead(tx);
+    // signed by the person who decided on the notice (their form is in the case file)
+    const [author] = await tx.query<{ display_name: string; position: string | null }>(
+      `SELECT u.display_name, u.position FROM task_submissions s JOIN users u ON u.id = s.submitted_by
+        WHERE s.case_id = $1 AND s.element_id = 'notify-delay' ORDER BY s.submitted_at DESC LIMIT 1`,
+      [input.caseId],
+    );
+    const signer = author ? { name: author.display_name, position: author.position ?? '' } : undefined;
     const party = await caseParty(tx, input.caseId);
     const paragraphs = [
       `Działając na podstawie art. 36 § 1 Kodeksu postępowania administracyjnego zawiadamiam, że sprawa ` +
         `${caseNumber} nie zostanie załatwiona w terminie.`,
       `Przyczyna zwłoki: ${reason}.`,
-      `Nowy termin załatwienia sprawy: ${polishDate(input.newDueOn)}.`,
+      `Nowy termin załatwienia sprawy: ${polishDate(input.newDueOn)}`,
       'Stronie przysługuje prawo do wniesienia ponaglenia (art. 37 KPA) do Samorządowego Kolegium Odwoławczego ' +
         'za pośrednictwem organu prowadzącego postępowanie.',
     ];
@@ -47,6 +54,7 @@ export async function sendDelayNotice(
       recipient: party,
       title: 'Zawiadomienie o niezałatwieniu sprawy w terminie',
       paragraphs,
+      ...(signer ? { signer } : {}),
     });
     await tx.query(
       `INSERT INTO documents (case_id, kind, file_name, media_type, content, sha256)

@@ -1,4 +1,4 @@
-import { ProcessHarness } from './harness';
+import { type ProcessHarness, useProcessHarness } from './harness';
 
 /**
  * mops-benefits: the interview with its working-day due date and the escalation to managers, income, eligibility
@@ -6,33 +6,14 @@ import { ProcessHarness } from './harness';
  * after the SKO sent the case back, and the payout (mops-payout).
  */
 describe('mops-benefits', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
+  beforeEach(() => {
+    h = harness();
   });
 
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
-  });
-
-  async function decide(decisionId: string, draft: Record<string, unknown>): Promise<void> {
-    await h.complete('prepare-decision', {
-      decisionId,
-      decisionOutcome: 'grant',
-      payoutMethod: 'transfer',
-      ...draft,
-    });
-    await h.complete('approve-decision', { decisionApproved: true });
-    await h.reached('delivery-gateway');
-    await h.publish('decision-delivered', decisionId, { deliveredOn: h.today() });
-    // a refusal is appealable too: here the party waives the appeal and the refusal is final at once
-    if (draft.decisionOutcome === 'refuse') await h.publish('appeal-waived', decisionId);
-  }
+  const decide = (decisionId: string, draft: Record<string, unknown>) => h.decide(decisionId, draft);
 
   it('interview, eligibility from the table, an immediately enforceable decision and the payout', async () => {
     const applicationDate = h.today();

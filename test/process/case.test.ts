@@ -1,22 +1,15 @@
-import { ProcessHarness } from './harness';
+import { type ProcessHarness, useProcessHarness } from './harness';
 
 /**
  * mops-case: first contact (information, certificate, duplicate applicant, third-person report, urgent
  * intervention, application), routing by the DMN table or by hand, the teams' call activities in parallel, closure.
  */
 describe('mops-case', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
-  });
-
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
+  beforeEach(() => {
+    h = harness();
   });
 
   it('ends at first contact when the person only needed information', async () => {

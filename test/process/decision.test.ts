@@ -1,4 +1,4 @@
-import { ProcessHarness } from './harness';
+import { type ProcessHarness, useProcessHarness } from './harness';
 
 /**
  * mops-decision: the administrative decision from the draft to enforceability — four-eyes approval (a return for
@@ -7,18 +7,11 @@ import { ProcessHarness } from './harness';
  * every ruling of the SKO.
  */
 describe('mops-decision', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
-  });
-
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
+  beforeEach(() => {
+    h = harness();
   });
 
   async function start(caseId: string): Promise<string> {

@@ -271,6 +271,23 @@ export class ProcessHarness {
     return rows.map((r) => r.element_id);
   }
 
+  /**
+   * A decision through mops-decision as people would take it: the draft (a grant unless `draft` says otherwise),
+   * the approval, the advice of delivery; a refusal is appealable too, so the party waives the appeal at once.
+   */
+  async decide(decisionId: string, draft: Record<string, unknown> = {}): Promise<void> {
+    await this.complete('prepare-decision', {
+      decisionId,
+      decisionOutcome: 'grant',
+      payoutMethod: 'transfer',
+      ...draft,
+    });
+    await this.complete('approve-decision', { decisionApproved: true });
+    await this.reached('delivery-gateway');
+    await this.publish('decision-delivered', decisionId, { deliveredOn: this.today() });
+    if (draft.decisionOutcome === 'refuse') await this.publish('appeal-waived', decisionId);
+  }
+
   /** The canned answer of each job type: ids and facts only, like the real workers. */
   defaultAnswer(call: JobCall): JobAnswer {
     const v = call.variables;
@@ -360,4 +377,22 @@ export class ProcessHarness {
       });
     }
   }
+}
+
+/**
+ * One harness per test file on the real test engine, each test starting from a clean scenario; the returned
+ * function gives the harness inside the tests.
+ */
+export function useProcessHarness(): () => ProcessHarness {
+  let harness: ProcessHarness | undefined;
+  beforeAll(async () => {
+    harness = await ProcessHarness.start();
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+  beforeEach(async () => {
+    await harness!.begin();
+  });
+  return () => harness!;
 }

@@ -1,4 +1,4 @@
-import { ProcessHarness, type JobCall } from './harness';
+import { type JobCall, type ProcessHarness, useProcessHarness } from './harness';
 
 /**
  * mops-payout: one instalment per month, in order, each paid exactly once — cash through first contact and the
@@ -6,18 +6,11 @@ import { ProcessHarness, type JobCall } from './harness';
  * a changed decision reschedules, a revoked one cancels what is left; an appeal during payout goes to the SKO.
  */
 describe('mops-payout', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
-  });
-
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
+  beforeEach(() => {
+    h = harness();
   });
 
   const instalmentNo = (call: JobCall) =>

@@ -1,19 +1,12 @@
-import { ProcessHarness } from './harness';
+import { type ProcessHarness, useProcessHarness } from './harness';
 
 /** Social work and family assistance: work in cycles on a timer until the worker closes the case. */
 describe('mops-social-work and mops-family-assistance', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
-  });
-
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
+  beforeEach(() => {
+    h = harness();
   });
 
   it('social work: diagnosis, plan and contract, a monthly review on the timer, another one, closure', async () => {

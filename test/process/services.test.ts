@@ -1,4 +1,4 @@
-import { ProcessHarness } from './harness';
+import { type ProcessHarness, useProcessHarness } from './harness';
 
 /**
  * mops-services: fees from the DMN tables (care-service-fee from the council resolution, dps-fee with the 70% and
@@ -6,33 +6,17 @@ import { ProcessHarness } from './harness';
  * of the services and the payments to the provider.
  */
 describe('mops-services', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
+  beforeEach(() => {
+    h = harness();
   });
 
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
-  });
-
+  /** The services administration team drafts; payments go to the provider. */
   async function decide(decisionId: string, draft: Record<string, unknown>): Promise<void> {
     expect((await h.task('prepare-decision')).candidateGroups).toEqual(['services-admin']);
-    await h.complete('prepare-decision', {
-      decisionId,
-      decisionOutcome: 'grant',
-      payoutMethod: 'provider',
-      ...draft,
-    });
-    await h.complete('approve-decision', { decisionApproved: true });
-    await h.reached('delivery-gateway');
-    await h.publish('decision-delivered', decisionId, { deliveredOn: h.today() });
-    // a refusal is appealable too: here the party waives the appeal and the refusal is final at once
-    if (draft.decisionOutcome === 'refuse') await h.publish('appeal-waived', decisionId);
+    await h.decide(decisionId, { payoutMethod: 'provider', ...draft });
   }
 
   it('care home: resident pays 70% of income, the family above 300% of the criterion signs an agreement, placement and payments to the DPS', async () => {

@@ -1,19 +1,12 @@
-import { ProcessHarness } from './harness';
+import { type ProcessHarness, useProcessHarness } from './harness';
 
 /** mops-violence-response: the Niebieska Karta procedure, 5 / 3 / 5 working days, monitoring, closure. */
 describe('mops-violence-response', () => {
+  const harness = useProcessHarness();
   let h: ProcessHarness;
 
-  beforeAll(async () => {
-    h = await ProcessHarness.start();
-  });
-
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  beforeEach(async () => {
-    await h.begin();
+  beforeEach(() => {
+    h = harness();
   });
 
   it('a person comes straight to the section: NK-A, the 5/3/5 working-day steps, help plan, monitoring, closure', async () => {
