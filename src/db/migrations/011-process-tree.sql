@@ -12,3 +12,4 @@ CREATE INDEX user_tasks_root_idx ON user_tasks (root_process_instance_key);
 
 -- the district first contact established (from the address or the person's word); the case inherits it
 ALTER TABLE intakes ADD COLUMN district_id text REFERENCES districts (id);
+
