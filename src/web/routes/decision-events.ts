@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { applyDecisionEvent, DECISION_EVENT_ROLES, eventFromForm } from '../../decisions/decision-events';
 import { assertMayReadCase } from '../../cases/case-file';
+import { AppError } from '../../errors/app-error';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
@@ -32,9 +33,11 @@ export function decisionEventRoutes(deps: WebDeps): Router {
       caseId,
     ]);
     if (!belongs)
-      throw new z.ZodError([
-        { code: 'custom', path: ['decisionId'], message: 'decyzja z innej sprawy', input: decisionId },
-      ]);
+      throw new AppError({
+        code: 'not-found',
+        field: 'decisionId',
+        message: 'Ta decyzja nie należy do tej sprawy.',
+      });
     await applyDecisionEvent(deps, {
       decisionId,
       event: eventFromForm(req.body as Record<string, unknown>),
