@@ -5,7 +5,7 @@ import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { engineError } from '../engine/engine-errors';
 import { AppError } from '../errors/app-error';
-import { CONTACT_OUTCOMES } from '../domain/routing-codes';
+import { CONTACT_OUTCOMES, type ContactOutcome } from '../domain/routing-codes';
 import { personShape, routingShape, routingVariables } from '../tasks/forms/person-fields';
 
 /** The case process (bpmn/mops-case.bpmn): first contact, routing to the teams, their sub-processes. */
@@ -20,7 +20,8 @@ export const firstContactSchema = z.object({
 export type FirstContactInput = z.infer<typeof firstContactSchema>;
 
 export type FirstContactResult =
-  { kind: 'application'; processInstanceKey: string; intakeId: string } | { kind: 'visit'; visitId: string };
+  | { kind: 'application'; outcome: ContactOutcome; processInstanceKey: string; intakeId: string }
+  | { kind: 'visit'; visitId: string };
 
 /**
  * First contact on one screen: an information-only visit ends here (kept on record). Everything else keeps the
@@ -67,6 +68,7 @@ export async function registerFirstContact(
     });
     return {
       kind: 'application',
+      outcome: input.outcome,
       processInstanceKey: String(created.processInstanceKey),
       intakeId: String(intake?.id),
     };

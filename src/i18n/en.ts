@@ -218,6 +218,10 @@ export const en: CatalogOf<typeof pl> = {
   'firstContact.submit': 'Save',
   'firstContact.applicationAccepted': 'Application received — the case will be opened and passed to a team.',
   'firstContact.visitSaved': 'Visit recorded (no case opened).',
+  'firstContact.accepted.certificate':
+    'Saved — the process issues the certificate (number and PDF in the case file) or a refusal.',
+  'firstContact.accepted.third-party-report': 'Report saved — a social worker will check it.',
+  'firstContact.accepted.urgent-intervention': 'Intervention saved — a social worker has an urgent task.',
   'duplicate.newPerson': 'New person — not in the register.',
   'duplicate.foundWithCases':
     'This person is already in the register: {name} — open cases: {cases}. The new application will be attached to this person.',

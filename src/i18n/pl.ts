@@ -249,6 +249,11 @@ export const pl = {
   'firstContact.submit': 'Zapisz',
   'firstContact.applicationAccepted': 'Wniosek przyjęty — sprawa zostanie założona i trafi do zespołu.',
   'firstContact.visitSaved': 'Wizyta zapisana (bez zakładania sprawy).',
+  'firstContact.accepted.certificate':
+    'Zapisano — proces wyda zaświadczenie (numer i PDF w aktach) albo postanowienie o odmowie.',
+  'firstContact.accepted.third-party-report': 'Zgłoszenie zapisane — sprawdzi je pracownik socjalny.',
+  'firstContact.accepted.urgent-intervention':
+    'Interwencja zapisana — pracownik socjalny dostał pilne zadanie.',
   'duplicate.newPerson': 'Nowa osoba — nie ma jej w ewidencji.',
   'duplicate.foundWithCases':
     'Osoba jest już w ewidencji: {name} — otwarte sprawy: {cases}. Nowy wniosek zostanie dołączony do tej osoby.',

@@ -80,7 +80,7 @@ const endpoints: Endpoint[] = [
     roles: ['first-contact'],
     body: firstContactSchema,
     responses: {
-      201: '{ kind: application, processInstanceKey, intakeId } albo { kind: visit, visitId }',
+      201: '{ kind: application, outcome, processInstanceKey, intakeId } albo { kind: visit, visitId }',
       400: 'błędne pole',
     },
   },

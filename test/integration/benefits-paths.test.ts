@@ -208,6 +208,29 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     );
     expect(intakeTasks).toHaveLength(0);
 
+    // a certificate is issued by the process: a known client gets one, numbered, with its PDF in the case file
+    const certificate = await clerk.request('POST', '/api/first-contact', {
+      outcome: 'certificate',
+      firstName: 'Maria',
+      lastName: 'Wiśniewska',
+      pesel: '85010112345',
+      need: 'Zaświadczenie o korzystaniu z pomocy',
+    });
+    expect(certificate).toMatchObject({ status: 201, body: { kind: 'application', outcome: 'certificate' } });
+    const issued = await eventually(async () => {
+      const [row] = await runtime.db.query<{
+        outcome: string;
+        number: string | null;
+        document_id: string | null;
+      }>('SELECT outcome, number, document_id FROM certificates WHERE intake_id = $1', [
+        (certificate.body as { intakeId: string }).intakeId,
+      ]);
+      return row;
+    }, 'zaświadczenie');
+    expect(issued).toMatchObject({ outcome: 'issued', number: expect.stringMatching(/ZAS/) as string });
+    expect(issued.document_id).not.toBeNull();
+    await finished((certificate.body as { processInstanceKey: string }).processInstanceKey);
+
     const visit = await clerk.request('POST', '/api/first-contact', {
       outcome: 'information',
       firstName: 'Jan',

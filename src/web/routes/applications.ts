@@ -64,9 +64,11 @@ export function applicationRoutes(deps: WebDeps): Router {
       const districts = await listDistricts(deps.db);
       try {
         const result = await registerFirstContact(deps, req.session!.user, values);
-        const notice = req.i18n.t(
-          result.kind === 'application' ? 'firstContact.applicationAccepted' : 'firstContact.visitSaved',
-        );
+        const notice =
+          result.kind === 'visit'
+            ? req.i18n.t('firstContact.visitSaved')
+            : (req.i18n.lookup(`firstContact.accepted.${result.outcome}`) ??
+              req.i18n.t('firstContact.applicationAccepted'));
         res.type('html').send(firstContactPage(signedIn(req), { values: {}, notice, districts }));
       } catch (error) {
         const answer = localizeError(error, req.i18n);
