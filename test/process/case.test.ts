@@ -109,7 +109,7 @@ describe('mops-case', () => {
     const pi = await h.startProcess('mops-case', {
       intakeId: 'intake-7',
       contactOutcome: 'urgent-intervention',
-      district: 'polnoc',
+      district: 'rejon-2',
     });
     expect((await h.task('urgent-intervention')).candidateGroups).toEqual(['social-work']);
     await h.complete('urgent-intervention', { needKind: 'financial', reason: 'crisis-event' });

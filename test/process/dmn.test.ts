@@ -296,19 +296,19 @@ describe('DMN decision tables on the engine', () => {
     const route = (variables: Record<string, unknown>) => evaluate('routing', variables);
 
     it.each([
-      [{ needKind: 'financial', district: 'polnoc' }, [['benefits', 'rzps-1']]],
+      [{ needKind: 'financial', district: 'rejon-2' }, [['benefits', 'rzps-1']]],
       [{ needKind: 'financial', district: 'wschod' }, [['benefits', 'rzps-2']]],
       [{ needKind: 'financial' }, [['benefits', 'rzps-2']]],
-      [{ needKind: 'care-home', district: 'srodmiescie' }, [['services', 'dzial-uslug']]],
+      [{ needKind: 'care-home', district: 'rejon-1' }, [['services', 'dzial-uslug']]],
       [
-        { needKind: 'social-work', reason: 'homelessness', district: 'srodmiescie' },
+        { needKind: 'social-work', reason: 'homelessness', district: 'rejon-1' },
         [
           ['social-work', 'rzps-1'],
           ['social-work', 'rzps-1'],
         ],
       ],
       [
-        { needKind: 'financial', reason: 'domestic-violence', district: 'polnoc' },
+        { needKind: 'financial', reason: 'domestic-violence', district: 'rejon-2' },
         [
           ['benefits', 'rzps-1'],
           ['violence-response', 'sekcja-przemocy'],
@@ -330,7 +330,7 @@ describe('DMN decision tables on the engine', () => {
     });
 
     it('no matching row (not urgent, no known need): no team, first contact routes by hand', async () => {
-      expect(await route({ reason: 'crisis-event', urgent: false, district: 'polnoc' })).toBeNull();
+      expect(await route({ reason: 'crisis-event', urgent: false, district: 'rejon-2' })).toBeNull();
       expect(await route({})).toBeNull();
     });
   });
