@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import type { Database } from '../src/db/database';
 import { cashCollectionDeadline } from '../src/domain/cash-collection';
+import { checkNrb } from '../src/domain/nrb';
 import { queueInstalment } from '../src/payouts/ledger';
-import { complete, type JobWorkerDefinition } from './job-worker';
+import { bpmnError, complete, type JobWorkerDefinition } from './job-worker';
 
 const variables = z.object({
   decisionId: z.string().uuid(),
@@ -13,7 +14,8 @@ const variables = z.object({
 /**
  * pay-instalment: puts the instalment on the day's cash payout list or bank transfer batch — exactly once (row lock
  * and a single batch per instalment; a redelivery returns the same batch). A cancelled instalment (revoked or
- * changed decision) is reported as such and nothing is paid.
+ * changed decision) is reported as such and nothing is paid. A transfer without a valid account is the modelled
+ * BPMN error `payout-rejected` (the correction task), never a transfer to nowhere.
  */
 export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
   return {
@@ -37,6 +39,18 @@ export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date
       const due = input.data.instalment.payoutAt ? new Date(input.data.instalment.payoutAt) : undefined;
       const dueDay = due && !Number.isNaN(due.getTime()) ? warsawDate(due) : today;
       const payoutDate = dueDay > today ? dueDay : today;
+      // a transfer needs a valid account: without one the payout is rejected to the correction task (modelled)
+      const [pending] = await deps.db.query<{ method: string; bank_account: string | null }>(
+        `SELECT i.method, cl.bank_account FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id
+           JOIN cases c ON c.id = d.case_id JOIN clients cl ON cl.id = c.client_id
+          WHERE i.decision_id = $1 AND i.instalment_no = $2 AND i.status = 'scheduled'`,
+        [input.data.decisionId, input.data.instalment.instalmentNo],
+      );
+      if (pending?.method === 'transfer' && !checkNrb(pending.bank_account ?? '').valid)
+        return bpmnError(
+          'payout-rejected',
+          `Rata nr ${input.data.instalment.instalmentNo}: brak poprawnego numeru rachunku klienta — popraw dane wypłaty`,
+        );
       const queued = await queueInstalment(deps.db, {
         decisionId: input.data.decisionId,
         instalmentNo: input.data.instalment.instalmentNo,

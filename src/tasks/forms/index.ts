@@ -1,5 +1,6 @@
 import { approveDecisionForm } from './approve-decision';
 import { confirmCashPayoutForm } from './confirm-cash-payout';
+import { correctPayoutDetailsForm } from './correct-payout-details';
 import { familyInterviewForm } from './family-interview';
 import { prepareDecisionForm } from './prepare-decision';
 import { receiveApplicationForm } from './receive-application';
@@ -16,5 +17,6 @@ export const TASK_FORMS: Record<string, TaskForm> = {
   'prepare-decision': prepareDecisionForm,
   'approve-decision': approveDecisionForm,
   'confirm-cash-payout': confirmCashPayoutForm,
+  'correct-payout-details': correctPayoutDetailsForm,
   'review-overdue-interview': reviewOverdueInterviewForm,
 };
