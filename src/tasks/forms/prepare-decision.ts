@@ -3,6 +3,7 @@ import { warsawDate } from '../../domain/calendar-date';
 import { calculateBenefits } from '../../domain/eligibility';
 import { formatZl, zl } from '../../domain/money';
 import { checkNrb } from '../../domain/nrb';
+import { polishDate } from '../../documents/polish-format';
 import { AppError } from '../../errors/app-error';
 import { caseOfInstance, type TaskForm } from './task-form';
 
@@ -138,7 +139,7 @@ export const prepareDecisionForm: TaskForm = {
         [caseId, data.payoutMethod, amount, data.periodFrom, data.periodTo, ctx.userId],
       );
       planId = plan?.id ?? null;
-      ruling = `Przyznać zasiłek okresowy w kwocie ${formatZl(amount)} miesięcznie na okres od ${data.periodFrom} do ${data.periodTo}, płatny ${
+      ruling = `Przyznać zasiłek okresowy w kwocie ${formatZl(amount)} miesięcznie na okres od ${polishDate(data.periodFrom)} do ${polishDate(data.periodTo)}, płatny ${
         data.payoutMethod === 'cash' ? 'w kasie Ośrodka' : 'przelewem na wskazany rachunek bankowy'
       }.`;
     } else {
