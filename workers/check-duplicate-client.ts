@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findClient, intakePerson, openCaseOf } from '../src/cases/client-identity';
 import type { Database } from '../src/db/database';
-import { complete, type JobWorkerDefinition } from './job-worker';
+import { complete, type JobWorkerDefinition, validatedJobWorker } from './job-worker';
 
 const variables = z.object({ intakeId: z.string().uuid() });
 
@@ -11,32 +11,26 @@ const variables = z.object({ intakeId: z.string().uuid() });
  * redelivery gives the same answer; the gateway sends an open case to a person to decide (review-duplicate).
  */
 export function createCheckDuplicateClientWorker(deps: { db: Database }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: 'check-duplicate-client',
     fetchVariables: ['intakeId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success)
-        return {
-          kind: 'fail',
-          retryable: false,
-          message: 'Brak lub błędna zmienna intakeId (przyjęcie zgłoszenia)',
-        };
-      const person = await intakePerson(deps.db, input.data.intakeId);
+    variables,
+    invalid: 'Brak lub błędna zmienna intakeId (przyjęcie zgłoszenia)',
+    async handle(input, job) {
+      const person = await intakePerson(deps.db, input.intakeId);
       if (!person)
         return {
           kind: 'fail',
           retryable: false,
-          message: `Nie ma w aktach przyjęcia ${input.data.intakeId}`,
+          message: `Nie ma w aktach przyjęcia ${input.intakeId}`,
         };
       const client = await findClient(deps.db, person.key);
-      const openCase = client ? await openCaseOf(deps.db, client.clientId, input.data.intakeId) : undefined;
+      const openCase = client ? await openCaseOf(deps.db, client.clientId, input.intakeId) : undefined;
       job.log.info(client ? 'Osoba jest już w ewidencji' : 'Nowa osoba', {
         recognisedBy: client ? person.key?.by : undefined,
         openCaseId: openCase?.caseId,
       });
       return complete({ clientId: client?.clientId ?? null, openCaseId: openCase?.caseId ?? null });
     },
-  };
+  });
 }

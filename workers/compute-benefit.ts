@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { warsawDate } from '../src/domain/calendar-date';
 import { calculateBenefits } from '../src/domain/eligibility';
 import type { Database } from '../src/db/database';
-import { complete, type JobWorkerDefinition } from './job-worker';
+import { complete, type JobWorkerDefinition, validatedJobWorker } from './job-worker';
 
 const variables = z.object({ caseId: z.string().uuid() });
 
@@ -12,24 +12,18 @@ const variables = z.object({ caseId: z.string().uuid() });
  * by retrying: it becomes an incident with a readable message (retry after the interview is in the case file).
  */
 export function createComputeBenefitWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: 'compute-benefit',
     fetchVariables: ['caseId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success)
-        return {
-          kind: 'fail',
-          retryable: false,
-          message: 'Brak zmiennej caseId (zadanie register-case nie zakończone?)',
-        };
+    variables,
+    invalid: 'Brak zmiennej caseId (zadanie register-case nie zakończone?)',
+    async handle(input) {
       const [income] = await deps.db.query<{
         household_size: number;
         household_income_grosze: string | number;
       }>(
         'SELECT household_size, household_income_grosze FROM income_statements WHERE case_id = $1 ORDER BY computed_at DESC LIMIT 1',
-        [input.data.caseId],
+        [input.caseId],
       );
       if (!income) {
         return {
@@ -53,5 +47,5 @@ export function createComputeBenefitWorker(deps: { db: Database; now?: () => Dat
         parametersValidFrom: calc.parametersValidFrom,
       });
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@ import { warsawDate } from '../src/domain/calendar-date';
 import { incomeFigures } from '../src/domain/income-figures';
 import { parametersOn } from '../src/domain/parameters/benefit-parameters';
 import { AppError } from '../src/errors/app-error';
-import { complete, type JobWorkerDefinition } from './job-worker';
+import { complete, type JobWorkerDefinition, validatedJobWorker } from './job-worker';
 
 const variables = z.object({ caseId: z.string().uuid(), serviceKind: z.string().nullish() });
 
@@ -17,24 +17,17 @@ const variables = z.object({ caseId: z.string().uuid(), serviceKind: z.string().
  * or a DPS placement (serviceKind "care-home") in a family whose statement lacks the applicant's own income.
  */
 export function createComputeIncomeWorker(deps: { db: Database; now?: () => Date }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: 'compute-income',
     fetchVariables: ['caseId', 'serviceKind'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success)
-        return {
-          kind: 'fail',
-          retryable: false,
-          message: 'Brak zmiennej caseId (zadanie register-case nie zakończone?)',
-        };
+    variables,
+    invalid: 'Brak zmiennej caseId (zadanie register-case nie zakończone?)',
+    async handle(input) {
       const [kase] = await deps.db.query<{ case_number: string }>(
         'SELECT case_number FROM cases WHERE id = $1',
-        [input.data.caseId],
+        [input.caseId],
       );
-      if (!kase)
-        return { kind: 'fail', retryable: false, message: `Nie ma w aktach sprawy ${input.data.caseId}` };
+      if (!kase) return { kind: 'fail', retryable: false, message: `Nie ma w aktach sprawy ${input.caseId}` };
       const [statement] = await deps.db.query<{
         household_size: number;
         household_income_grosze: string | number;
@@ -42,7 +35,7 @@ export function createComputeIncomeWorker(deps: { db: Database; now?: () => Date
       }>(
         `SELECT household_size, household_income_grosze, items FROM income_statements WHERE case_id = $1
           ORDER BY computed_at DESC, id DESC LIMIT 1`,
-        [input.data.caseId],
+        [input.caseId],
       );
       if (!statement) {
         return {
@@ -60,7 +53,7 @@ export function createComputeIncomeWorker(deps: { db: Database; now?: () => Date
           },
           parametersOn(warsawDate((deps.now ?? (() => new Date()))())),
         );
-        if (figures.applicantIncomeGrosze === null && input.data.serviceKind === 'care-home') {
+        if (figures.applicantIncomeGrosze === null && input.serviceKind === 'care-home') {
           return {
             kind: 'fail',
             retryable: false,
@@ -78,5 +71,5 @@ export function createComputeIncomeWorker(deps: { db: Database; now?: () => Date
         throw error;
       }
     },
-  };
+  });
 }

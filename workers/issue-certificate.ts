@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { issueCertificate } from '../src/cases/certificates';
 import type { Database } from '../src/db/database';
 import { renderCertificatePdf, type CertificateRenderer } from '../src/documents/certificate-pdf';
-import { bpmnError, complete, type JobWorkerDefinition } from './job-worker';
+import { bpmnError, complete, type JobWorkerDefinition, validatedJobWorker } from './job-worker';
 
 const variables = z.object({ intakeId: z.string().uuid() });
 
@@ -18,20 +18,15 @@ export function createIssueCertificateWorker(deps: {
   render?: CertificateRenderer;
   now?: () => Date;
 }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: 'issue-certificate',
     fetchVariables: ['intakeId'],
     timeoutMs: 60_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success)
-        return {
-          kind: 'fail',
-          retryable: false,
-          message: 'Brak lub błędna zmienna intakeId (przyjęcie zgłoszenia)',
-        };
+    variables,
+    invalid: 'Brak lub błędna zmienna intakeId (przyjęcie zgłoszenia)',
+    async handle(input, job) {
       const result = await issueCertificate(deps.db, {
-        intakeId: input.data.intakeId,
+        intakeId: input.intakeId,
         jobKey: job.jobKey,
         now: (deps.now ?? (() => new Date()))(),
         render: deps.render ?? renderCertificatePdf,
@@ -40,7 +35,7 @@ export function createIssueCertificateWorker(deps: {
         return {
           kind: 'fail',
           retryable: false,
-          message: `Nie ma w aktach przyjęcia ${input.data.intakeId}`,
+          message: `Nie ma w aktach przyjęcia ${input.intakeId}`,
         };
       job.log.info(
         `${result.outcome === 'issued' ? 'Zaświadczenie wydane' : 'Odmowa wydania zaświadczenia'}${result.newlyIssued ? '' : ' (powtórne doręczenie)'}`,
@@ -53,5 +48,5 @@ export function createIssueCertificateWorker(deps: {
         );
       return complete({ certificateNumber: result.number });
     },
-  };
+  });
 }

@@ -45,30 +45,44 @@ export function retryBackoffMs(retriesLeft: number, maxRetries = 3): number {
   return Math.min(300_000, 1000 * 2 ** attempt);
 }
 
+/**
+ * A worker whose variables are checked by a schema before its handler runs: a missing or malformed variable is a
+ * modelling error, so it ends as an incident with the readable `invalid` message instead of a retry loop.
+ */
+export function validatedJobWorker<S extends z.ZodType<Record<string, unknown>>>(definition: {
+  taskType: string;
+  fetchVariables: string[];
+  timeoutMs?: number;
+  variables: S;
+  invalid: string;
+  handle(input: z.infer<S>, job: JobContext): Promise<JobOutcome>;
+}): JobWorkerDefinition {
+  return {
+    taskType: definition.taskType,
+    fetchVariables: definition.fetchVariables,
+    timeoutMs: definition.timeoutMs ?? 30_000,
+    async handle(job) {
+      const input = definition.variables.safeParse(job.variables);
+      if (!input.success) return { kind: 'fail', retryable: false, message: definition.invalid };
+      return definition.handle(input.data, job);
+    },
+  };
+}
+
 const decisionVariables = z.object({ decisionId: z.string().uuid() });
 
-/**
- * A worker of the decision's steps, which need only `decisionId`: fetching it, checking it and the readable
- * incident when the diagram did not pass it are in one place.
- */
+/** A worker of the decision's steps, which need only `decisionId`. */
 export function decisionJobWorker(definition: {
   taskType: string;
   timeoutMs?: number;
   handle(decisionId: string, job: JobContext): Promise<JobOutcome>;
 }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: definition.taskType,
     fetchVariables: ['decisionId'],
-    timeoutMs: definition.timeoutMs ?? 30_000,
-    async handle(job) {
-      const input = decisionVariables.safeParse(job.variables);
-      if (!input.success)
-        return {
-          kind: 'fail',
-          retryable: false,
-          message: 'Brak zmiennej decisionId (identyfikator decyzji)',
-        };
-      return definition.handle(input.data.decisionId, job);
-    },
-  };
+    timeoutMs: definition.timeoutMs,
+    variables: decisionVariables,
+    invalid: 'Brak zmiennej decisionId (identyfikator decyzji)',
+    handle: (input, job) => definition.handle(input.decisionId, job),
+  });
 }

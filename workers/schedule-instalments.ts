@@ -3,7 +3,7 @@ import { onOrAfterWorkingDay } from '../src/domain/calendar';
 import { warsawDateTime } from '../src/domain/warsaw-time';
 import type { Database } from '../src/db/database';
 import { scheduleInstalments } from '../src/payouts/ledger';
-import { complete, type JobWorkerDefinition } from './job-worker';
+import { complete, type JobWorkerDefinition, validatedJobWorker } from './job-worker';
 
 const variables = z.object({ decisionId: z.string().uuid() });
 
@@ -17,19 +17,18 @@ export function payoutAt(month: string): string {
  * number); returns the list the multi-instance payout runs over: [{ instalmentNo, month, payoutAt }].
  */
 export function createScheduleInstalmentsWorker(deps: { db: Database }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: 'schedule-instalments',
     fetchVariables: ['decisionId'],
-    timeoutMs: 30_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success) return { kind: 'fail', retryable: false, message: 'Brak zmiennej decisionId' };
-      const instalments = await scheduleInstalments(deps.db, input.data.decisionId);
+    variables,
+    invalid: 'Brak zmiennej decisionId',
+    async handle(input) {
+      const instalments = await scheduleInstalments(deps.db, input.decisionId);
       return complete({
         instalments: instalments
           .filter((i) => i.status !== 'cancelled')
           .map((i) => ({ instalmentNo: i.instalmentNo, month: i.month, payoutAt: payoutAt(i.month) })),
       });
     },
-  };
+  });
 }

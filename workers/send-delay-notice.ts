@@ -6,7 +6,7 @@ import { warsawDateTime } from '../src/domain/warsaw-time';
 import type { Database } from '../src/db/database';
 import type { LetterRenderer } from '../src/decisions/appeal-forwarding';
 import { sendDelayNotice } from '../src/decisions/delay-notice';
-import { complete, type JobWorkerDefinition } from './job-worker';
+import { complete, type JobWorkerDefinition, validatedJobWorker } from './job-worker';
 
 const variables = z.object({
   caseId: z.string().uuid(),
@@ -23,20 +23,15 @@ export function createSendDelayNoticeWorker(deps: {
   render: LetterRenderer;
   now?: () => Date;
 }): JobWorkerDefinition {
-  return {
+  return validatedJobWorker({
     taskType: 'send-delay-notice',
     fetchVariables: ['caseId', 'newDueDate'],
     timeoutMs: 60_000,
-    async handle(job) {
-      const input = variables.safeParse(job.variables);
-      if (!input.success)
-        return {
-          kind: 'fail',
-          retryable: false,
-          message: 'Brak zmiennych caseId / newDueDate (nowy termin)',
-        };
+    variables,
+    invalid: 'Brak zmiennych caseId / newDueDate (nowy termin)',
+    async handle(input, job) {
       const today = warsawDate((deps.now ?? (() => new Date()))());
-      const newDueOn = input.data.newDueDate.slice(0, 10);
+      const newDueOn = input.newDueDate.slice(0, 10);
       if (newDueOn <= today)
         return {
           kind: 'fail',
@@ -44,7 +39,7 @@ export function createSendDelayNoticeWorker(deps: {
           message: `Nowy termin ${newDueOn} musi być późniejszy niż dziś`,
         };
       const sent = await sendDelayNotice(deps.db, {
-        caseId: input.data.caseId,
+        caseId: input.caseId,
         newDueOn,
         on: today,
         render: deps.render,
@@ -59,5 +54,5 @@ export function createSendDelayNoticeWorker(deps: {
         kpaWarningAt: warningBefore(dueDay, 5, today).warningAt,
       });
     },
-  };
+  });
 }
