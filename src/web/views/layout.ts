@@ -20,7 +20,12 @@ export function renderPage(
   const user = session?.user;
   const csrf = session ? `<input type="hidden" name="_csrf" value="${escapeHtml(session.csrfToken)}">` : '';
   const nav = user
-    ? `<nav aria-label="${escapeHtml(t('layout.nav'))}"><a href="/zadania">${escapeHtml(t('layout.nav.tasks'))}</a> <a href="/pierwszy-kontakt">${escapeHtml(t('layout.nav.firstContact'))}</a> <a href="/wnioski/nowy">${escapeHtml(t('layout.nav.newApplication'))}</a>${
+    ? `<nav aria-label="${escapeHtml(t('layout.nav'))}"><a href="/zadania">${escapeHtml(t('layout.nav.tasks'))}</a>${
+        // first contact's screens only for first contact (anyone else would get 403)
+        user.roles.includes('first-contact')
+          ? ` <a href="/pierwszy-kontakt">${escapeHtml(t('layout.nav.firstContact'))}</a> <a href="/wnioski/nowy">${escapeHtml(t('layout.nav.newApplication'))}</a>`
+          : ''
+      }${
         (user.roles.includes('managers') || user.roles.includes('process-owners')
           ? ` <a href="/incydenty">${escapeHtml(t('layout.nav.incidents'))}</a>`
           : '') +
