@@ -97,6 +97,14 @@ export const configSchema = z.object({
     .min(12, 'hasło administratora: min. 12 znaków')
     .optional()
     .describe('Hasło pierwszego administratora (min. 12 znaków).'),
+  JAVA_HOME: z
+    .string()
+    .optional()
+    .describe('JDK 21–25 dla silnika; bez niego java z PATH, potem najnowszy JDK w /usr/lib/jvm.'),
+  PATH: z
+    .string()
+    .default('')
+    .describe('Ścieżki programów systemu (tu szukana jest java, gdy brak JAVA_HOME).'),
   WORKERS_ENABLED: bool(true).describe('Czy uruchamiać job workery w tym procesie.'),
 });
 
@@ -119,6 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   return parsed.data;
+}
+
+/**
+ * The environment a child process (the engine, Maven) inherits: besides `loadConfig`, the one place that reads the
+ * process environment, so the children get PATH, locale and proxy settings as the user set them.
+ */
+export function inheritedEnvironment(): NodeJS.ProcessEnv {
+  return { ...process.env };
 }
 
 export function engineDir(config: Config): string {

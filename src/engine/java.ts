@@ -13,10 +13,16 @@ export interface JavaRuntime {
   major: number;
 }
 
+/** Where to look for Java: the configured JAVA_HOME and PATH (src/config.ts). */
+export interface JavaSearch {
+  javaHome?: string;
+  path: string;
+}
+
 /** Finds Java 21–25: JAVA_HOME first, then `java` on PATH, then every JDK under /usr/lib/jvm (newest first). */
-export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<JavaRuntime> {
+export async function findJava(search: JavaSearch): Promise<JavaRuntime> {
   const seen: string[] = [];
-  for (const javaBin of candidates(env)) {
+  for (const javaBin of candidates(search)) {
     const major = await probe(javaBin);
     seen.push(`${javaBin}: ${major ?? 'nie działa'}`);
     if (major !== undefined && isSupportedJava(major)) {
@@ -32,10 +38,10 @@ export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Ja
   });
 }
 
-function candidates(env: NodeJS.ProcessEnv): string[] {
+function candidates(search: JavaSearch): string[] {
   const list: string[] = [];
-  if (env.JAVA_HOME) list.push(path.join(env.JAVA_HOME, 'bin', 'java'));
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+  if (search.javaHome) list.push(path.join(search.javaHome, 'bin', 'java'));
+  for (const dir of search.path.split(path.delimiter)) {
     if (dir) list.push(path.join(dir, 'java'));
   }
   const jvmRoot = '/usr/lib/jvm';

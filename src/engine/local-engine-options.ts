@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { engineDir, publicUrl, type Config } from '../config';
+import { engineDir, inheritedEnvironment, publicUrl, type Config } from '../config';
 import type { Logger } from '../logger';
 import { exporterToken } from './exporter-token';
 import type { LocalEngineOptions } from './local-engine';
@@ -24,6 +24,8 @@ export async function localEngineOptions(config: Config, log: Logger): Promise<L
     startTimeoutS: config.ENGINE_START_TIMEOUT_S,
     logFile: path.join(config.DATA_DIR, 'logs', 'engine.log'),
     log,
+    java: { javaHome: config.JAVA_HOME, path: config.PATH },
+    environment: inheritedEnvironment(),
     exporter: {
       url: `${publicUrl(config)}/internal/engine-records`,
       token: await exporterToken(config.ENGINE_EXPORTER_TOKEN, engineDir(config)),

@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import { ensureDistribution } from './distribution';
 import { javaOptions, renderEngineConfig, type EngineSettings } from './engine-settings';
 import { ensureExporterJar } from './exporter-jar';
-import { findJava } from './java';
+import { findJava, type JavaSearch } from './java';
 import { jvmFlagsFor } from './java-version';
 import { createProgress } from './progress';
 import { probeEngine, type EngineProbe } from './readiness';
@@ -25,6 +25,10 @@ export interface LocalEngineOptions {
   log: Logger;
   /** Builds the exporter settings once Java and the distribution are known (the jar needs both). */
   exporter?: { url: string; token: string };
+  /** Where Java is looked for (config JAVA_HOME and PATH). */
+  java: JavaSearch;
+  /** The environment the engine process inherits (config.ts `inheritedEnvironment`). */
+  environment: NodeJS.ProcessEnv;
 }
 
 export interface RunningEngine {
@@ -63,7 +67,7 @@ export async function startLocalEngine(options: LocalEngineOptions): Promise<Run
   }
   await assertPortsFree(settings);
 
-  const java = await findJava();
+  const java = await findJava(options.java);
   log.info('Java dla silnika', { javaHome: java.javaHome, major: java.major });
   const home = await ensureDistribution({
     cacheDir: options.cacheDir,
@@ -90,7 +94,7 @@ export async function startLocalEngine(options: LocalEngineOptions): Promise<Run
   const child = spawn(path.join(home, 'bin', 'broker'), [], {
     cwd: settings.dataDir,
     env: {
-      ...process.env,
+      ...options.environment,
       JAVA_HOME: java.javaHome,
       JAVA_OPTS: javaOptions(options.heap, jvmFlagsFor(java.major)),
       SPRING_CONFIG_ADDITIONAL_LOCATION: `file:${configFile}`,
