@@ -13,8 +13,7 @@
  */
 import { assertCompleteDecision } from './decision-elements';
 import { authorisationLine, rulingPoints, statutoryAppealInstruction } from './decision-wording';
-import { pageFooters, renderPdf } from './pdf-render';
-import { polishDate } from './polish-format';
+import { officeHeading, pageFooters, renderPdf } from './pdf-render';
 import type { DecisionDocument } from './types';
 
 export type { DecisionDocument } from './types';
@@ -43,16 +42,8 @@ function drawDecision(pdf: PDFKit.PDFDocument, doc: DecisionDocument): void {
   };
 
   // organ, place and date
-  const top = pdf.y;
-  pdf.font('regular').fontSize(BODY);
-  pdf.text(`${doc.place}, dnia ${polishDate(doc.issuedOn, 'issuedOn')}`, left, top, {
-    width,
-    align: 'right',
-  });
-  pdf.font('bold').text(doc.organ, left, top, { width: width * 0.55 });
-  pdf.font('regular').text(doc.centreAddress, left, pdf.y, { width: width * 0.55 });
-  pdf.moveDown(1);
-  pdf.text(`Znak sprawy: ${doc.caseNumber}`, left, pdf.y, { width });
+  pdf.fontSize(BODY);
+  officeHeading(pdf, { left, width }, { ...doc, date: doc.issuedOn, dateField: 'issuedOn' });
 
   // party or parties
   const parties = [doc.party, ...(doc.otherParties ?? [])];

@@ -1,5 +1,4 @@
-import { pageFooters, renderPdf } from './pdf-render';
-import { polishDate } from './polish-format';
+import { officeHeading, pageFooters, renderPdf } from './pdf-render';
 
 /** An official letter of the centre (pismo): to the party or to another organ, e.g. the SKO. */
 export interface LetterDocument {
@@ -27,15 +26,8 @@ export function renderLetterPdf(letter: LetterDocument): Promise<Buffer> {
     (pdf) => {
       const left = MARGINS.left;
       const width = pdf.page.width - MARGINS.left - MARGINS.right;
-      const top = pdf.y;
-      pdf.font('regular').fontSize(BODY);
-      pdf.text(`${letter.place}, dnia ${polishDate(letter.date, 'date')}`, left, top, {
-        width,
-        align: 'right',
-      });
-      pdf.font('bold').text(letter.organ, left, top, { width: width * 0.55 });
-      pdf.font('regular').text(letter.centreAddress, left, pdf.y, { width: width * 0.55 });
-      pdf.moveDown(1).text(`Znak sprawy: ${letter.caseNumber}`, left, pdf.y, { width });
+      pdf.fontSize(BODY);
+      officeHeading(pdf, { left, width }, { ...letter, dateField: 'date' });
       const recipientX = left + width * 0.5;
       pdf
         .moveDown(1)

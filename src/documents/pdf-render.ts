@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { polishDate } from './polish-format';
 
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
@@ -85,4 +86,33 @@ export function pageFooters(pdf: PDFKit.PDFDocument, leftText: string): void {
     pdf.page.margins.bottom = bottom;
     pdf.fillColor('black');
   }
+}
+
+/**
+ * The heading of every document the centre sends: place and date on the right, the organ and its address on the
+ * left, then the case number — at the current size, from the top of the text area.
+ */
+export function officeHeading(
+  pdf: PDFKit.PDFDocument,
+  at: { left: number; width: number },
+  heading: {
+    organ: string;
+    centreAddress: string;
+    place: string;
+    date: string;
+    dateField: string;
+    caseNumber: string;
+  },
+): void {
+  const { left, width } = at;
+  const top = pdf.y;
+  pdf.font('regular');
+  pdf.text(`${heading.place}, dnia ${polishDate(heading.date, heading.dateField)}`, left, top, {
+    width,
+    align: 'right',
+  });
+  pdf.font('bold').text(heading.organ, left, top, { width: width * 0.55 });
+  pdf.font('regular').text(heading.centreAddress, left, pdf.y, { width: width * 0.55 });
+  pdf.moveDown(1);
+  pdf.text(`Znak sprawy: ${heading.caseNumber}`, left, pdf.y, { width });
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { checkNrb } from '../../domain/nrb';
-import { AppError } from '../../errors/app-error';
+import { BANK_ACCOUNT_FIELD, PAYOUT_METHOD_OPTIONS, saveClientAccount } from './payout-fields';
 import { caseOfInstance, type TaskForm } from './task-form';
 
 const schema = z.object({
@@ -22,31 +21,16 @@ export const correctPayoutDetailsForm: TaskForm = {
       label: 'Forma wypłaty',
       type: 'radio',
       required: true,
-      options: [
-        { value: 'transfer', label: 'Przelew na rachunek' },
-        { value: 'cash', label: 'Gotówka w kasie' },
-      ],
+      options: PAYOUT_METHOD_OPTIONS,
     },
-    {
-      name: 'bankAccount',
-      label: 'Numer rachunku (NRB) — przy przelewie',
-      type: 'text',
-      inputmode: 'numeric',
-    },
+    BANK_ACCOUNT_FIELD,
     { name: 'correctionNote', label: 'Co poprawiono i skąd wiadomo', type: 'textarea', required: true },
   ],
   schema,
   async submit(tx, input, ctx) {
     const data = schema.parse(input);
     const caseId = await caseOfInstance(tx, ctx.processInstanceKey);
-    if (data.payoutMethod === 'transfer') {
-      const nrb = checkNrb(data.bankAccount ?? '');
-      if (!nrb.valid) throw new AppError({ code: 'validation', field: 'bankAccount', message: nrb.reason });
-      await tx.query(
-        'UPDATE clients SET bank_account = $2 WHERE id = (SELECT client_id FROM cases WHERE id = $1)',
-        [caseId, nrb.nrb],
-      );
-    }
+    if (data.payoutMethod === 'transfer') await saveClientAccount(tx, caseId, data.bankAccount);
     await tx.query(
       `UPDATE payout_instalments SET method = $2
         WHERE status = 'scheduled' AND decision_id IN (SELECT id FROM decisions WHERE case_id = $1)`,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { warsawDate } from '../../domain/calendar-date';
 import { calculateBenefits } from '../../domain/eligibility';
 import { formatZl, zl } from '../../domain/money';
-import { checkNrb } from '../../domain/nrb';
 import { polishDate } from '../../documents/polish-format';
 import { AppError } from '../../errors/app-error';
+import { BANK_ACCOUNT_FIELD, PAYOUT_METHOD_OPTIONS, saveClientAccount } from './payout-fields';
 import { caseOfInstance, type TaskForm } from './task-form';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'data w formacie RRRR-MM-DD');
@@ -53,17 +53,9 @@ export const prepareDecisionForm: TaskForm = {
       name: 'payoutMethod',
       label: 'Sposób wypłaty',
       type: 'radio',
-      options: [
-        { value: 'cash', label: 'Gotówka w kasie' },
-        { value: 'transfer', label: 'Przelew na rachunek' },
-      ],
+      options: PAYOUT_METHOD_OPTIONS,
     },
-    {
-      name: 'bankAccount',
-      label: 'Numer rachunku (NRB) — przy przelewie',
-      type: 'text',
-      inputmode: 'numeric',
-    },
+    BANK_ACCOUNT_FIELD,
     {
       name: 'enforceability',
       label: 'Wykonalność przyznania',
@@ -125,14 +117,7 @@ export const prepareDecisionForm: TaskForm = {
           message: 'Podaj okres: koniec nie wcześniej niż początek.',
         });
       }
-      if (data.payoutMethod === 'transfer') {
-        const nrb = checkNrb(data.bankAccount ?? '');
-        if (!nrb.valid) throw new AppError({ code: 'validation', field: 'bankAccount', message: nrb.reason });
-        await tx.query(
-          'UPDATE clients SET bank_account = $2 WHERE id = (SELECT client_id FROM cases WHERE id = $1)',
-          [caseId, nrb.nrb],
-        );
-      }
+      if (data.payoutMethod === 'transfer') await saveClientAccount(tx, caseId, data.bankAccount);
       const [plan] = await tx.query<{ id: string }>(
         `INSERT INTO assistance_plans (case_id, benefit_type, payout_method, amount_grosze, period_from, period_to, prepared_by)
          VALUES ($1, 'zasilek-okresowy', $2, $3, $4, $5, $6) RETURNING id`,
