@@ -18,11 +18,13 @@ export function createSendDecisionWorker(deps: { db: Database; now?: () => Date 
       if (!decision.number)
         return { kind: 'fail', retryable: false, message: 'Decyzja nie ma numeru — nie została wydana' };
       const number = decision.number;
-      const dispatchedOn = await deps.db.transaction(async (tx) => {
-        await queueDecisionLetter(tx, { ...decision, number });
-        return decision.dispatchedOn ?? warsawDate((deps.now ?? (() => new Date()))());
-      });
-      const recorded = await recordDispatch(deps.db, decision.id, dispatchedOn);
+      // both keyed once per decision: a redelivery queues no second letter and keeps the first dispatch day
+      await queueDecisionLetter(deps.db, { ...decision, number });
+      const recorded = await recordDispatch(
+        deps.db,
+        decision.id,
+        warsawDate((deps.now ?? (() => new Date()))()),
+      );
       job.log.info('Decyzja wysłana za potwierdzeniem odbioru', {
         decisionNumber: number,
         dispatchedOn: recorded,

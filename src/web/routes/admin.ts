@@ -99,16 +99,15 @@ export function adminRoutes(deps: WebDeps): Router {
     } catch (error) {
       const answer = localizeError(error, req.i18n);
       if (answer.status >= 500) throw error;
+      const config = await readCentreConfig(deps.db);
       // a new site or district typed with an id that fails is still the "new" form
       const form =
-        kind === 'centre'
-          ? 'centre'
-          : `${kind}-${isExisting(await readCentreConfig(deps.db), kind, values.id) ? values.id : 'new'}`;
+        kind === 'centre' ? 'centre' : `${kind}-${isExisting(config, kind, values.id) ? values.id : 'new'}`;
       res
         .status(answer.status)
         .type('html')
         .send(
-          centrePage(signedIn(req), await readCentreConfig(deps.db), {
+          centrePage(signedIn(req), config, {
             error: { form, message: answer.message, field: answer.field, values },
           }),
         );
