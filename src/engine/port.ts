@@ -1,0 +1,180 @@
+/**
+ * The engine port: the one small interface the rest of the code uses to talk to the process engine (Camunda 7 /
+ * Operaton REST API). Nothing outside `src/engine/` imports the REST adapter; routes, services, workers and tests
+ * get an `EnginePort` from the composition root. Engine ids are opaque strings, never parsed.
+ */
+
+/** Plain JSON-like values; the adapter converts them to and from Camunda's typed variables. */
+export type EngineVariables = Record<string, unknown>;
+
+export interface StartProcessInput {
+  /** BPMN process id (the definition key), e.g. `mops-case`. */
+  processKey: string;
+  /** The case number (or another stable key) as the business key. */
+  businessKey?: string;
+  variables?: EngineVariables;
+}
+
+export interface StartedProcess {
+  processInstanceId: string;
+  processDefinitionId: string;
+  businessKey?: string;
+}
+
+export interface CorrelateMessageInput {
+  messageName: string;
+  businessKey?: string;
+  /** Process variables the waiting execution must have (typed on the wire). */
+  correlationKeys?: EngineVariables;
+  processInstanceId?: string;
+  /** Variables set on the process instance when the message is correlated. */
+  variables?: EngineVariables;
+  /** Correlate with every matching execution (Camunda refuses to choose one of several otherwise). */
+  all?: boolean;
+}
+
+export interface CorrelationResult {
+  /** How many executions / start events received it; 0 never happens — nothing waiting is an EngineError. */
+  correlated: number;
+  processInstanceIds: string[];
+}
+
+export interface EngineTask {
+  id: string;
+  name: string;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  processDefinitionId: string;
+  assignee: string | null;
+  due: string | null;
+  priority: number;
+  /** Camunda Forms reference (`camunda:formRef`), when the task has one. */
+  formRef: string | null;
+  created: string;
+}
+
+export interface ExternalTaskTopic {
+  topicName: string;
+  lockDuration: number;
+  /** Variables to fetch; undefined fetches all. */
+  variables?: string[];
+  /** The task's `camunda:properties` come back as `extensionProperties`. */
+  includeExtensionProperties?: boolean;
+}
+
+export interface FetchAndLockInput {
+  workerId: string;
+  maxTasks: number;
+  /** Long polling: the engine holds the request up to this long when nothing is there. */
+  asyncResponseTimeout: number;
+  topics: ExternalTaskTopic[];
+}
+
+export interface LockedExternalTask {
+  id: string;
+  topicName: string;
+  workerId: string;
+  processInstanceId: string;
+  processDefinitionKey: string;
+  processDefinitionId: string;
+  activityId: string;
+  activityInstanceId: string;
+  executionId: string;
+  businessKey: string | null;
+  /** Remaining retries; null before the first failure. */
+  retries: number | null;
+  variables: EngineVariables;
+  extensionProperties: Record<string, string>;
+}
+
+export interface ExternalTaskFailure {
+  errorMessage: string;
+  errorDetails?: string;
+  retries: number;
+  retryTimeout: number;
+}
+
+export interface DeployResource {
+  name: string;
+  content: string;
+}
+
+export interface DeployedDefinition {
+  id: string;
+  key: string;
+  version: number;
+  resource: string;
+  kind: 'process' | 'decision' | 'form';
+}
+
+export interface DeploymentResult {
+  deploymentId: string;
+  /** Definitions the engine created in this deployment (empty when duplicate filtering found nothing new). */
+  deployed: DeployedDefinition[];
+}
+
+export interface EngineIncident {
+  id: string;
+  processInstanceId: string;
+  rootProcessInstanceId: string | null;
+  activityId: string;
+  incidentType: string;
+  message: string | null;
+  /** External task id for `failedExternalTask`, job id for `failedJob`. */
+  configuration: string | null;
+  causeIncidentId: string | null;
+  rootCauseIncidentId: string | null;
+}
+
+export interface EngineHealth {
+  ready: boolean;
+  version?: string;
+  detail: string;
+}
+
+export interface EnginePort {
+  readonly restUrl: string;
+
+  health(): Promise<EngineHealth>;
+
+  deploy(
+    resources: DeployResource[],
+    options?: { deploymentName?: string; duplicateFiltering?: boolean },
+  ): Promise<DeploymentResult>;
+  processDiagramXml(processDefinitionId: string): Promise<string>;
+
+  startProcess(input: StartProcessInput): Promise<StartedProcess>;
+  correlateMessage(input: CorrelateMessageInput): Promise<CorrelationResult>;
+  processVariables(processInstanceId: string): Promise<EngineVariables>;
+  setProcessVariables(processInstanceId: string, variables: EngineVariables): Promise<void>;
+  deleteProcessInstance(processInstanceId: string, reason?: string): Promise<void>;
+
+  task(taskId: string): Promise<EngineTask | undefined>;
+  claimTask(taskId: string, userId: string): Promise<void>;
+  unclaimTask(taskId: string): Promise<void>;
+  assignTask(taskId: string, userId: string | null): Promise<void>;
+  completeTask(taskId: string, variables?: EngineVariables): Promise<void>;
+  /** The Camunda Forms JSON of the task's `camunda:formRef`, verbatim; undefined when it has none. */
+  deployedForm(taskId: string): Promise<string | undefined>;
+
+  incidents(filter: { rootProcessInstanceId?: string; processInstanceId?: string }): Promise<EngineIncident[]>;
+  setExternalTaskRetries(externalTaskId: string, retries: number): Promise<void>;
+  setJobRetries(jobId: string, retries: number): Promise<void>;
+
+  fetchAndLock(input: FetchAndLockInput, signal?: AbortSignal): Promise<LockedExternalTask[]>;
+  completeExternalTask(
+    taskId: string,
+    workerId: string,
+    variables?: EngineVariables,
+    localVariables?: EngineVariables,
+  ): Promise<void>;
+  handleBpmnError(
+    taskId: string,
+    workerId: string,
+    errorCode: string,
+    errorMessage: string,
+    variables?: EngineVariables,
+  ): Promise<void>;
+  handleFailure(taskId: string, workerId: string, failure: ExternalTaskFailure): Promise<void>;
+  extendLock(taskId: string, workerId: string, newDuration: number): Promise<void>;
+}
