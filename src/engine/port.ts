@@ -126,6 +126,22 @@ export interface EngineIncident {
   rootCauseIncidentId: string | null;
 }
 
+export interface HistoricProcessInstance {
+  id: string;
+  businessKey: string | null;
+  processDefinitionKey: string;
+  /** ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED, INTERNALLY_TERMINATED */
+  state: string;
+}
+
+export interface HistoricTask {
+  id: string;
+  assignee: string | null;
+  endTime: string | null;
+  /** `completed` for a completed task, `deleted` (or a reason) when cancelled; null while open. */
+  deleteReason: string | null;
+}
+
 export interface EngineHealth {
   ready: boolean;
   version?: string;
@@ -148,12 +164,20 @@ export interface EnginePort {
   processVariables(processInstanceId: string): Promise<EngineVariables>;
   setProcessVariables(processInstanceId: string, variables: EngineVariables): Promise<void>;
   deleteProcessInstance(processInstanceId: string, reason?: string): Promise<void>;
+  /** Running and ended instances (history query, `POST /history/process-instance`); used to make commands idempotent. */
+  findProcessInstances(query: {
+    processKey?: string;
+    businessKey?: string;
+    variableEquals?: { name: string; value: string };
+  }): Promise<HistoricProcessInstance[]>;
 
   task(taskId: string): Promise<EngineTask | undefined>;
   claimTask(taskId: string, userId: string): Promise<void>;
   unclaimTask(taskId: string): Promise<void>;
   assignTask(taskId: string, userId: string | null): Promise<void>;
   completeTask(taskId: string, variables?: EngineVariables): Promise<void>;
+  /** `GET /history/task?taskId=…`: how an (open or ended) task ended; undefined when the engine never had it. */
+  historicTask(taskId: string): Promise<HistoricTask | undefined>;
   /** The Camunda Forms JSON of the task's `camunda:formRef`, verbatim; undefined when it has none. */
   deployedForm(taskId: string): Promise<string | undefined>;
 
