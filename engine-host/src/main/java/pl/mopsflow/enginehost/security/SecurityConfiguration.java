@@ -1,0 +1,28 @@
+package pl.mopsflow.enginehost.security;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Puts HTTP Basic in front of the engine REST API and the host's own endpoints. */
+@Configuration
+public class SecurityConfiguration {
+
+  @Bean
+  VerifiedCredentials verifiedCredentials(@Value("${mops.auth.cache-ms:30000}") long cacheMillis) {
+    return new VerifiedCredentials(cacheMillis);
+  }
+
+  @Bean
+  FilterRegistrationBean<BasicAuthFilter> basicAuthFilter(ProcessEngine engine, VerifiedCredentials verified) {
+    FilterRegistrationBean<BasicAuthFilter> registration =
+        new FilterRegistrationBean<>(new BasicAuthFilter(engine.getIdentityService(), verified));
+    registration.addUrlPatterns("/engine-rest/*", "/mops/*");
+    registration.setName("mops-basic-auth");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+}
