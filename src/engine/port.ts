@@ -158,6 +158,8 @@ export interface EnginePort {
     options?: { deploymentName?: string; duplicateFiltering?: boolean },
   ): Promise<DeploymentResult>;
   processDiagramXml(processDefinitionId: string): Promise<string>;
+  /** `POST /decision-definition/key/{key}/evaluate`: one map of output name → value per matched rule. */
+  evaluateDecision(decisionKey: string, variables: EngineVariables): Promise<EngineVariables[]>;
 
   startProcess(input: StartProcessInput): Promise<StartedProcess>;
   correlateMessage(input: CorrelateMessageInput): Promise<CorrelationResult>;

@@ -6,6 +6,8 @@ import { BPMN_DIR } from '../../src/paths';
 import { startRuntime, type Runtime } from '../../src/runtime';
 import { eventually } from '../integration/http-client';
 import { testConfig } from '../integration/test-config';
+import { bpmnError, complete, type JobOutcome, type JobWorkerDefinition } from '../../workers/job-worker';
+import { runWorkers, type RunningWorkers } from '../../workers/run-workers';
 
 /** The BPMN files of the process model under test: everything in bpmn/. */
 export const MODEL_FILES = readdirSync(BPMN_DIR).filter((f) => f.endsWith('.bpmn'));
@@ -15,13 +17,11 @@ export const MODEL_PROCESSES = MODEL_FILES.map(
   (f) => /<bpmn:process id="([^"]+)"/.exec(readFileSync(path.join(BPMN_DIR, f), 'utf8'))![1]!,
 );
 
-/** Every job type the model uses (zeebe:taskDefinition type). */
+/** Every external-task topic the model uses (camunda:topic). */
 export const MODEL_JOB_TYPES = [
   ...new Set(
     MODEL_FILES.flatMap((f) =>
-      [...readFileSync(path.join(BPMN_DIR, f), 'utf8').matchAll(/<zeebe:taskDefinition type="([^"]+)"/g)].map(
-        (m) => m[1]!,
-      ),
+      [...readFileSync(path.join(BPMN_DIR, f), 'utf8').matchAll(/camunda:topic="([^"]+)"/g)].map((m) => m[1]!),
     ),
   ),
 ].sort();
@@ -47,17 +47,23 @@ export interface TaskFilter {
 
 const DAY = 24 * 3_600_000;
 
-/** Instances (roots and children) started after the scenario's mark: `$mark` is the record position. */
-const SCENARIO_INSTANCES = (mark: string) =>
-  `process_instance_key IN (SELECT process_instance_key FROM engine_records WHERE value_type = 'PROCESS_INSTANCE'
-     AND element_type = 'PROCESS' AND intent = 'ELEMENT_ACTIVATING' AND position > ${mark}::bigint)`;
+/** Instances (roots and children) started after the scenario's mark: `$mark` is the feed's sequence number. */
+const SCENARIO_INSTANCES = (mark: string, column = 'process_instance_key') =>
+  `${column} IN (SELECT process_instance_id FROM engine_events WHERE type = 'process-started'
+     AND seq > ${mark}::bigint)`;
+
+/** The lifecycle states tests wait for, as feed event types (the names of the Zeebe era kept for the tests). */
+const ACTIVITY_EVENTS: Record<string, string> = {
+  ELEMENT_ACTIVATED: 'activity-started',
+  ELEMENT_COMPLETED: 'activity-ended',
+};
 
 /**
- * Runs the model on the real test engine with test job workers instead of the real ones: every job type of the
- * model is answered with canned outputs (overridable per test with `on`), user tasks are completed through the
- * engine's REST API, messages published over gRPC, timers fired by pinning the engine clock. Tests run one
- * scenario at a time: `begin()` cancels whatever an earlier test left running and marks the record position,
- * so lookups only see the current scenario's records.
+ * Runs the model on the real test engine with test workers instead of the real ones: every external-task topic of
+ * the model is answered with canned outputs (overridable per test with `on`), user tasks are completed and
+ * messages correlated through the engine port, timers fired by moving the engine host's test clock. Tests run one
+ * scenario at a time: `begin()` cancels whatever an earlier test left running and marks the feed's sequence
+ * number, so lookups only see the current scenario's events.
  */
 export class ProcessHarness {
   readonly calls: JobCall[] = [];
@@ -66,22 +72,26 @@ export class ProcessHarness {
   /** The engine's "now" as the tests see it (the pinned clock, or the machine's time). */
   private pinnedAt: number | undefined;
 
+  private workers: RunningWorkers | undefined;
+
   private constructor(readonly runtime: Runtime) {}
 
   static async start(): Promise<ProcessHarness> {
     const config = testConfig({ WORKERS_ENABLED: 'false' });
-    const runtime = await startRuntime(config, createLogger(config), () => undefined);
+    const log = createLogger(config);
+    const runtime = await startRuntime(config, log, () => undefined);
     const harness = new ProcessHarness(runtime);
-    harness.registerWorkers();
+    harness.workers = runWorkers(runtime.engine, harness.testWorkers(), log.child({ component: 'test-workers' }));
     return harness;
   }
 
-  get zeebe() {
-    return this.runtime.engine.getZeebeGrpcApiClient();
+  get engine() {
+    return this.runtime.engine;
   }
 
-  get rest() {
-    return this.runtime.engine.getCamundaRestClient();
+  private get clock() {
+    if (!this.runtime.clock) throw new Error('Testy procesu potrzebują zegara testowego silnika');
+    return this.runtime.clock;
   }
 
   now(): number {
@@ -99,6 +109,7 @@ export class ProcessHarness {
 
   async stop(): Promise<void> {
     await this.resetClock();
+    await this.workers?.stop();
     await this.runtime.stop();
   }
 
@@ -112,14 +123,14 @@ export class ProcessHarness {
       [MODEL_PROCESSES],
     );
     for (const { process_instance_key: key } of active) {
-      // a child instance cannot be cancelled on its own; it ends with its root
-      await this.zeebe.cancelProcessInstance(key).catch(() => undefined);
+      // deleting a root deletes its call activities' children too; a child already gone answers 404
+      await this.engine.deleteProcessInstance(key, 'test: nowy scenariusz').catch(() => undefined);
     }
     await this.settled();
-    const [row] = await this.runtime.db.query<{ position: string | null }>(
-      'SELECT max(position)::text AS position FROM engine_records',
+    const [row] = await this.runtime.db.query<{ seq: string | null }>(
+      'SELECT max(seq)::text AS seq FROM engine_events',
     );
-    this.mark = row?.position ?? '0';
+    this.mark = row?.seq ?? '0';
   }
 
   /** Fails fast when an instance of this scenario has an incident (a modelling error, a wrong variable). */
@@ -144,8 +155,8 @@ export class ProcessHarness {
   }
 
   async startProcess(bpmnProcessId: string, variables: Record<string, unknown> = {}): Promise<string> {
-    const created = await this.zeebe.createProcessInstance({ bpmnProcessId, variables: variables as never });
-    return String(created.processInstanceKey);
+    const created = await this.engine.startProcess({ processKey: bpmnProcessId, variables });
+    return created.processInstanceId;
   }
 
   /** The open user task of this scenario at the element (exactly one), waiting for it to appear. */
@@ -180,7 +191,7 @@ export class ProcessHarness {
     filter: TaskFilter = {},
   ): Promise<void> {
     const { userTaskKey } = await this.task(elementId, filter);
-    await this.rest.completeUserTask({ userTaskKey, variables });
+    await this.engine.completeTask(userTaskKey, variables);
     await eventually(async () => {
       const [row] = await this.runtime.db.query<{ state: string }>(
         'SELECT state FROM user_tasks WHERE user_task_key = $1',
@@ -194,47 +205,49 @@ export class ProcessHarness {
   async reached(elementId: string, intent = 'ELEMENT_ACTIVATED', times = 1): Promise<void> {
     await eventually(async () => {
       await this.noIncidents();
-      const [row] = await this.runtime.db.query<{ n: string }>(
-        `SELECT count(*)::text AS n FROM engine_records WHERE value_type = 'PROCESS_INSTANCE' AND element_id = $1
-           AND intent = $2 AND position > $3::bigint AND ${SCENARIO_INSTANCES('$3')}`,
-        [elementId, intent, this.mark],
-      );
-      return Number(row?.n ?? 0) >= times ? true : undefined;
+      return (await this.count(elementId, intent)) >= times ? true : undefined;
     }, `${elementId} ${intent} ×${times}`);
   }
 
-  /** How often an element or flow was completed / taken in this scenario. */
+  /** How often an element was started / completed (not cancelled) or a flow taken in this scenario. */
   async count(elementId: string, intent = 'ELEMENT_COMPLETED'): Promise<number> {
+    const type = intent === 'SEQUENCE_FLOW_TAKEN' ? 'flow-taken' : ACTIVITY_EVENTS[intent];
+    if (!type) throw new Error(`unknown intent ${intent}`);
     const [row] = await this.runtime.db.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM engine_records WHERE value_type = 'PROCESS_INSTANCE' AND element_id = $1
-         AND intent = $2 AND position > $3::bigint AND ${SCENARIO_INSTANCES('$3')}`,
-      [elementId, intent, this.mark],
+      `SELECT count(*)::text AS n FROM engine_events WHERE type = $2 AND element_id = $1
+         AND ($2 <> 'activity-ended' OR NOT canceled)
+         AND seq > $3::bigint AND ${SCENARIO_INSTANCES('$3', 'process_instance_id')}`,
+      [elementId, type, this.mark],
     );
     return Number(row?.n ?? 0);
   }
 
-  async publish(
-    name: string,
-    correlationKey: string,
-    variables: Record<string, unknown> = {},
-  ): Promise<void> {
-    await this.zeebe.publishMessage({
-      name,
-      correlationKey,
-      variables: variables as never,
-      timeToLive: 30_000,
-    });
+  /**
+   * Correlates a message of the decision (correlation key: the decision id). Camunda 7 keeps no message that nothing
+   * waits for, so, like the app's command outbox, this tries again until the process waits for it.
+   */
+  async publish(name: string, decisionId: string, variables: Record<string, unknown> = {}): Promise<void> {
+    await eventually(async () => {
+      await this.noIncidents();
+      try {
+        await this.engine.correlateMessage({ messageName: name, correlationKeys: { decisionId }, variables });
+        return true;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'message-not-correlated') return undefined;
+        throw error;
+      }
+    }, `komunikat ${name}`);
   }
 
   /** Moves the engine clock to `days` after the current engine time: timers due by then fire. */
   async advance(days: number): Promise<void> {
     this.pinnedAt = this.now() + days * DAY;
-    await this.rest.pinInternalClock(this.pinnedAt);
+    await this.clock.set(new Date(this.pinnedAt));
   }
 
   async resetClock(): Promise<void> {
     this.pinnedAt = undefined;
-    await this.rest.resetClock();
+    await this.clock.reset();
   }
 
   /** Waits until the instance has ended (completed or terminated) and returns how. */
@@ -263,9 +276,11 @@ export class ProcessHarness {
   /** Which end event(s) an instance of the process reached in this scenario. */
   async endEvents(bpmnProcessId: string): Promise<string[]> {
     const rows = await this.runtime.db.query<{ element_id: string }>(
-      `SELECT element_id FROM engine_records WHERE value_type = 'PROCESS_INSTANCE' AND intent = 'ELEMENT_COMPLETED'
-         AND element_type = 'END_EVENT' AND bpmn_process_id = $1 AND position > $2::bigint
-         AND ${SCENARIO_INSTANCES('$2')} ORDER BY position`,
+      `SELECT element_id FROM engine_events WHERE type = 'activity-ended' AND NOT canceled
+         AND element_type IN ('noneEndEvent', 'errorEndEvent', 'terminateEndEvent', 'escalationEndEvent',
+           'messageEndEvent', 'signalEndEvent')
+         AND process_definition_key = $1 AND seq > $2::bigint
+         AND ${SCENARIO_INSTANCES('$2', 'process_instance_id')} ORDER BY seq`,
       [bpmnProcessId, this.mark],
     );
     return rows.map((r) => r.element_id);
@@ -347,35 +362,29 @@ export class ProcessHarness {
     }
   }
 
-  private registerWorkers(): void {
-    for (const taskType of MODEL_JOB_TYPES) {
-      this.zeebe.createWorker({
-        taskType,
-        timeout: 10_000,
-        pollInterval: 100,
-        taskHandler: (job) => {
-          if (!MODEL_PROCESSES.includes(job.bpmnProcessId)) return job.forward();
-          const call: JobCall = {
-            type: taskType,
-            bpmnProcessId: job.bpmnProcessId,
-            elementId: job.elementId,
-            processInstanceKey: String(job.processInstanceKey),
-            variables: job.variables,
-            headers: job.customHeaders,
-          };
-          this.calls.push(call);
-          const answer = (this.behaviours.get(taskType) ?? ((c: JobCall) => this.defaultAnswer(c)))(call);
-          if ('bpmnError' in answer && typeof answer.bpmnError === 'string') {
-            return job.error({
-              errorCode: answer.bpmnError,
-              errorMessage: String(answer.message ?? answer.bpmnError),
-              variables: {},
-            });
-          }
-          return job.complete(answer as never);
-        },
-      });
-    }
+  /** A worker per topic of the model answering with the scenario's canned answers (through the real worker loop). */
+  private testWorkers(): JobWorkerDefinition[] {
+    return MODEL_JOB_TYPES.map((taskType) => ({
+      taskType,
+      fetchVariables: [],
+      timeoutMs: 10_000,
+      handle: (job): Promise<JobOutcome> => {
+        const call: JobCall = {
+          type: taskType,
+          bpmnProcessId: job.bpmnProcessId,
+          elementId: job.elementId,
+          processInstanceKey: job.processInstanceKey,
+          variables: job.variables,
+          headers: job.customHeaders,
+        };
+        this.calls.push(call);
+        const answer = (this.behaviours.get(taskType) ?? ((c: JobCall) => this.defaultAnswer(c)))(call);
+        if ('bpmnError' in answer && typeof answer.bpmnError === 'string') {
+          return Promise.resolve(bpmnError(answer.bpmnError, String(answer.message ?? answer.bpmnError)));
+        }
+        return Promise.resolve(complete(answer));
+      },
+    }));
   }
 }
 
