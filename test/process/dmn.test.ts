@@ -2,9 +2,28 @@ import { calculateBenefits } from '../../src/domain/eligibility';
 import { zl } from '../../src/domain/money';
 import { BENEFIT_PARAMETERS, parametersOn } from '../../src/domain/parameters/benefit-parameters';
 import { ProcessHarness } from './harness';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BPMN_DIR } from '../../src/paths';
+
+/** From the DMN file: does the decision collect rows, and has it one output (or is it a literal expression)? */
+function decisionShape(decisionId: string): { collect: boolean; singleOutput: boolean } {
+  for (const file of readdirSync(BPMN_DIR).filter((f) => f.endsWith('.dmn'))) {
+    const xml = readFileSync(path.join(BPMN_DIR, file), 'utf8');
+    const start = xml.indexOf(`<decision id="${decisionId}"`);
+    if (start < 0) continue;
+    const body = xml.slice(start, xml.indexOf('</decision>', start));
+    const literal = body.includes('<literalExpression');
+    return {
+      collect: /hitPolicy="COLLECT"/.test(body) && !/aggregation=/.test(body),
+      singleOutput: literal || (body.match(/<output /g) ?? []).length === 1,
+    };
+  }
+  throw new Error(`Brak decyzji ${decisionId} w bpmn/`);
+}
 
 /**
- * Test vectors for the DMN tables, evaluated by the real engine (gRPC EvaluateDecision on the deployed tables):
+ * Test vectors for the DMN tables, evaluated by the real engine (REST evaluate on the deployed tables):
  * the figures of DOMAIN.md, both sides of every criterion boundary, the rounding rules, and agreement with the
  * TypeScript domain (src/domain/eligibility.ts) on a grid of households and dates.
  */
@@ -19,10 +38,13 @@ describe('DMN decision tables on the engine', () => {
     await h.stop();
   });
 
+  /** The decision's result in the shape a FEEL caller sees it: a list for COLLECT, else the one row (or null). */
   async function evaluate(decisionId: string, variables: Record<string, unknown>): Promise<unknown> {
-    const result = await h.zeebe.evaluateDecision({ decisionId, variables: variables as never });
-    if (result.failureMessage) throw new Error(`${decisionId}: ${result.failureMessage}`);
-    return JSON.parse(result.decisionOutput) as unknown;
+    const rows = await h.engine.evaluateDecision(decisionId, variables);
+    const shape = decisionShape(decisionId);
+    const value = (row: Record<string, unknown>) => (shape.singleOutput ? Object.values(row)[0] : row);
+    if (shape.collect) return rows.map(value);
+    return rows[0] ? value(rows[0]) : null;
   }
 
   describe('benefit-parameters: dated rows, one per statutory change', () => {
