@@ -1,6 +1,7 @@
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { AppError } from '../errors/app-error';
+import { CONTAINER_TYPES, SELF_CANCELLING_TYPES, TIMELINE_STEP_TYPES } from '../projection/activity-types';
 
 export interface CaseFile {
   id: string;
@@ -47,9 +48,6 @@ export interface TimelineEntry {
 
 /** Roles that may open any case file; others only the cases their team has (had) a task in. */
 const ALWAYS = ['managers', 'first-contact'];
-
-/** The case's root instance and every team sub-process started from it (call activities), for `$1` = the root. */
-const INSTANCE_TREE = `SELECT $1::text UNION SELECT process_instance_key FROM process_instances WHERE root_process_instance_key = $1`;
 
 export async function assertMayReadCase(db: Database, user: User, caseId: string): Promise<void> {
   if (user.roles.some((role) => ALWAYS.includes(role))) return;
@@ -203,7 +201,7 @@ const ACTIONS: Record<string, string> = {
   'attachment-added': 'Dodano załącznik',
 };
 
-/** Every completed step of the instance (from the engine's records) and every person's action on the case. */
+/** Every completed step of the case's instance tree (from the engine's event feed) and every person's action. */
 async function caseTimeline(
   db: Database,
   processInstanceKey: string,
@@ -215,15 +213,15 @@ async function caseTimeline(
     element_id: string;
     assignee: string | null;
   }>(
-    `SELECT r.at, e.name, r.element_id, t.assignee
-       FROM engine_records r
-       LEFT JOIN process_elements e ON e.bpmn_process_id = r.bpmn_process_id AND e.element_id = r.element_id
-       LEFT JOIN user_tasks t ON t.element_instance_key = r.record_key
-      WHERE r.process_instance_key IN (${INSTANCE_TREE}) AND r.value_type = 'PROCESS_INSTANCE' AND r.intent = 'ELEMENT_COMPLETED'
-        AND r.element_type IN ('USER_TASK', 'SERVICE_TASK', 'BUSINESS_RULE_TASK', 'CALL_ACTIVITY', 'END_EVENT',
-                               'BOUNDARY_EVENT', 'INTERMEDIATE_CATCH_EVENT')
-      ORDER BY r.position`,
-    [processInstanceKey],
+    `SELECT ev.at, e.name, ev.element_id, t.assignee
+       FROM engine_events ev
+       LEFT JOIN process_elements e ON e.bpmn_process_id = ev.process_definition_key AND e.element_id = ev.element_id
+       LEFT JOIN user_tasks t ON t.root_process_instance_key = ev.root_process_instance_id
+                             AND t.element_instance_key = ev.activity_instance_id
+      WHERE ev.root_process_instance_id = $1 AND ev.type = 'activity-ended' AND ev.element_type = ANY($2)
+        AND (ev.canceled IS NOT TRUE OR ev.element_type = ANY($3))
+      ORDER BY ev.seq`,
+    [processInstanceKey, TIMELINE_STEP_TYPES, SELF_CANCELLING_TYPES],
   );
   const actions = await db.query<{ at: Date; action: string; display_name: string | null }>(
     `SELECT a.at, a.action, u.display_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
@@ -246,19 +244,18 @@ async function caseTimeline(
   ].sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Elements whose instance was activated and has neither completed nor been terminated: where the case stands. */
+/** Activities of the case's tree that started and have not ended (nor been cancelled): where the case stands. */
 async function activeElements(
   db: Database,
   processInstanceKey: string,
 ): Promise<{ elementId: string; name: string }[]> {
   const rows = await db.query<{ element_id: string; name: string | null }>(
-    `SELECT DISTINCT a.element_id, e.name FROM engine_records a
-       LEFT JOIN process_elements e ON e.bpmn_process_id = a.bpmn_process_id AND e.element_id = a.element_id
-      WHERE a.process_instance_key IN (${INSTANCE_TREE}) AND a.value_type = 'PROCESS_INSTANCE' AND a.intent = 'ELEMENT_ACTIVATED'
-        AND a.element_type NOT IN ('PROCESS', 'SUB_PROCESS', 'SEQUENCE_FLOW')
-        AND NOT EXISTS (SELECT 1 FROM engine_records b WHERE b.record_key = a.record_key
-                          AND b.value_type = 'PROCESS_INSTANCE' AND b.intent IN ('ELEMENT_COMPLETED', 'ELEMENT_TERMINATED'))`,
-    [processInstanceKey],
+    `SELECT DISTINCT a.element_id, e.name FROM engine_events a
+       LEFT JOIN process_elements e ON e.bpmn_process_id = a.process_definition_key AND e.element_id = a.element_id
+      WHERE a.root_process_instance_id = $1 AND a.type = 'activity-started' AND a.element_type <> ALL($2)
+        AND NOT EXISTS (SELECT 1 FROM engine_events b WHERE b.root_process_instance_id = $1
+                          AND b.activity_instance_id = a.activity_instance_id AND b.type = 'activity-ended')`,
+    [processInstanceKey, CONTAINER_TYPES],
   );
   return rows.map((r) => ({ elementId: r.element_id, name: r.name ?? r.element_id }));
 }

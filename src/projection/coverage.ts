@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Queryable } from '../db/database';
-import { diagramElements } from '../engine/diagram-elements';
+import { MULTI_INSTANCE_SUFFIX } from './activity-types';
+import { processModels } from './bpmn-model';
+import { COVERAGE_BASIS, coveredIds, type Observed } from './coverage-rules';
 
 export interface Share {
   total: number;
@@ -24,35 +26,6 @@ export interface ModelCoverage {
   totals: { elements: Share; sequenceFlows: Share };
 }
 
-const NOT_FLOW_NODES = new Set([
-  'process',
-  'sequenceFlow',
-  'laneSet',
-  'textAnnotation',
-  'association',
-  'dataObjectReference',
-  'dataObject',
-  'dataStoreReference',
-  'group',
-]);
-
-const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
-
-/** Sequence flows whose source is an event-based gateway, with the event they lead to. */
-export function eventGatewayFlows(xml: string): { id: string; target: string }[] {
-  const gateways = new Set(
-    [...xml.matchAll(/<bpmn:eventBasedGateway\b[^>]*>/g)].map((m) => attribute(m[0], 'id')),
-  );
-  return [...xml.matchAll(/<bpmn:sequenceFlow\b[^>]*>/g)]
-    .map((m) => ({
-      id: attribute(m[0], 'id')!,
-      source: attribute(m[0], 'sourceRef'),
-      target: attribute(m[0], 'targetRef')!,
-    }))
-    .filter((flow) => gateways.has(flow.source))
-    .map(({ id, target }) => ({ id, target }));
-}
-
 function share(ids: string[], seen: Set<string>): Share {
   const missing = ids.filter((id) => !seen.has(id));
   const covered = ids.length - missing.length;
@@ -65,40 +38,29 @@ function share(ids: string[], seen: Set<string>): Share {
 }
 
 /**
- * Coverage of the model from the engine's own records (table engine_records, fed by the exporter): an element
- * counts when it COMPLETED at least once, a sequence flow when it was TAKEN at least once, in any instance of the
- * process (started directly or by a call activity).
+ * Coverage of the model from the engine's event feed (engine_events): for each process of the files, which of its
+ * elements and sequence flows any instance (started directly or by a call activity) went through, by the rules
+ * of COVERAGE_BASIS (Camunda 7 reports some elements differently from how they are drawn).
  */
 export async function modelCoverage(db: Queryable, bpmnDir: string, files: string[]): Promise<ModelCoverage> {
   const processes: ModelProcessCoverage[] = [];
   for (const file of [...files].sort()) {
     const xml = readFileSync(path.join(bpmnDir, file), 'utf8');
-    const elements = diagramElements(xml);
-    const bpmnProcessId = elements.find((e) => e.elementType === 'process')!.bpmnProcessId;
-    const rows = await db.query<{ element_id: string; intent: string }>(
-      `SELECT DISTINCT element_id, intent FROM engine_records
-        WHERE bpmn_process_id = $1 AND value_type = 'PROCESS_INSTANCE'
-          AND intent IN ('ELEMENT_COMPLETED', 'SEQUENCE_FLOW_TAKEN')`,
-      [bpmnProcessId],
-    );
-    const completed = new Set(rows.filter((r) => r.intent === 'ELEMENT_COMPLETED').map((r) => r.element_id));
-    const taken = new Set(rows.filter((r) => r.intent === 'SEQUENCE_FLOW_TAKEN').map((r) => r.element_id));
-    // Zeebe writes no SEQUENCE_FLOW_TAKEN for the flows leaving an event-based gateway: it activates the event
-    // that occurred directly. Such a flow is the only way into its catch event, so it counts as taken when that
-    // event completed.
-    for (const flow of eventGatewayFlows(xml)) if (completed.has(flow.target)) taken.add(flow.id);
-    processes.push({
-      file,
-      bpmnProcessId,
-      elements: share(
-        elements.filter((e) => !NOT_FLOW_NODES.has(e.elementType)).map((e) => e.elementId),
-        completed,
-      ),
-      sequenceFlows: share(
-        elements.filter((e) => e.elementType === 'sequenceFlow').map((e) => e.elementId),
-        taken,
-      ),
-    });
+    for (const model of processModels(xml)) {
+      const covered = coveredIds(model, await observed(db, model.bpmnProcessId));
+      processes.push({
+        file,
+        bpmnProcessId: model.bpmnProcessId,
+        elements: share(
+          model.nodes.map((node) => node.id),
+          covered.elements,
+        ),
+        sequenceFlows: share(
+          model.flows.map((flow) => flow.id),
+          covered.flows,
+        ),
+      });
+    }
   }
   const sum = (pick: (p: ModelProcessCoverage) => Share): Share => {
     const total = processes.reduce((n, p) => n + pick(p).total, 0);
@@ -111,13 +73,29 @@ export async function modelCoverage(db: Queryable, bpmnDir: string, files: strin
     };
   };
   return {
-    basis:
-      'engine_records (exporter of the test engine): element = ELEMENT_COMPLETED at least once, ' +
-      'sequence flow = SEQUENCE_FLOW_TAKEN at least once (a flow leaving an event-based gateway, for which Zeebe ' +
-      'writes no such record: its target event COMPLETED)',
+    basis: COVERAGE_BASIS,
     processes,
     totals: { elements: sum((p) => p.elements), sequenceFlows: sum((p) => p.sequenceFlows) },
   };
+}
+
+/** What the feed saw of a process (by its definition key, every version): one index-only scan. */
+async function observed(db: Queryable, bpmnProcessId: string): Promise<Observed> {
+  const rows = await db.query<{ type: string; element_id: string; canceled: boolean | null }>(
+    `SELECT DISTINCT type, element_id, canceled FROM engine_events
+      WHERE process_definition_key = $1 AND type IN ('activity-started', 'activity-ended', 'flow-taken')`,
+    [bpmnProcessId],
+  );
+  const seen: Observed = { ended: new Set(), started: new Set(), taken: new Set() };
+  for (const row of rows) {
+    const id = row.element_id.endsWith(MULTI_INSTANCE_SUFFIX)
+      ? row.element_id.slice(0, -MULTI_INSTANCE_SUFFIX.length)
+      : row.element_id;
+    if (row.type === 'flow-taken') seen.taken.add(id);
+    else if (row.type === 'activity-started') seen.started.add(id);
+    else if (row.canceled !== true) seen.ended.add(id);
+  }
+  return seen;
 }
 
 /** A plain-text table: one row per process and the totals. */

@@ -12,7 +12,7 @@ import { requireSession } from './middleware/guards';
 import { sessionMiddleware } from './middleware/session';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
-import { engineRecordRoutes } from './routes/engine-records';
+import { engineEventRoutes } from './routes/engine-events';
 import { healthRoutes } from './routes/health';
 import { localeRoutes } from './routes/locale';
 import { pageRoutes } from './routes/pages';
@@ -44,7 +44,7 @@ export function createApp(deps: WebDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
-  app.use(engineRecordRoutes(deps));
+  app.use(engineEventRoutes(deps));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use(
     '/vendor/bpmn-js',
