@@ -1,15 +1,26 @@
 import { z } from 'zod';
 import type { Logger } from '../src/logger';
 
-/** What a job handler sees: the job's identity and variables, never the SDK. */
+/**
+ * What a handler sees of a Camunda 7 external task: its identity and variables, never the engine client. The names
+ * are the Zeebe era's, kept so the workers did not change with the engine.
+ */
 export interface JobContext {
+  /** The external task's id: the same across retries and lock-expiry redeliveries of one activity instance; a
+   * re-entered activity (a loop, a second pass) gets a new one. */
   jobKey: string;
+  /** The process instance id. */
   processInstanceKey: string;
+  /** The activity instance id. */
   elementInstanceKey: string;
+  /** The process definition key (BPMN process id). */
   bpmnProcessId: string;
+  /** The activity id. */
   elementId: string;
+  /** Retries left (3 before the first failure, when the engine says null). */
   retries: number;
   variables: Record<string, unknown>;
+  /** The task's `camunda:properties` (extension properties). */
   customHeaders: Record<string, unknown>;
   log: Logger;
 }
@@ -21,10 +32,11 @@ export type JobOutcome =
   | { kind: 'fail'; message: string; retryable: boolean };
 
 export interface JobWorkerDefinition {
-  /** Job type, kebab-case, equal to the file name. */
+  /** The external task's topic (`camunda:topic`), kebab-case, equal to the file name. */
   taskType: string;
-  /** Variables the handler needs (fetchVariables); keeps payloads small. */
+  /** Variables the handler needs; keeps payloads small. An empty list fetches all. */
   fetchVariables: string[];
+  /** The lock duration; the lock is extended while the handler runs. */
   timeoutMs: number;
   handle(job: JobContext): Promise<JobOutcome>;
 }

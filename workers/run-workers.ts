@@ -1,6 +1,9 @@
-import type { Camunda8 } from '@camunda8/sdk';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { EnginePort, ExternalTaskTopic } from '../src/engine/port';
 import type { Logger } from '../src/logger';
-import { retryBackoffMs, type JobOutcome, type JobWorkerDefinition } from './job-worker';
+import { errorContext, runExternalTask } from './handle-external-task';
+import type { JobWorkerDefinition } from './job-worker';
 
 export interface RunningWorkers {
   types: string[];
@@ -8,87 +11,172 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-type ZeebeJob = Parameters<
-  Parameters<ReturnType<Camunda8['getZeebeGrpcApiClient']>['createWorker']>[0]['taskHandler']
->[0];
+export interface RunWorkersOptions {
+  /** Default: `mops-flow-<host>-<pid>-<random>`, new on every start (a dead process's locks are never ours). */
+  workerId?: string;
+  /** Handlers running at once per poll loop; default 16. */
+  maxConcurrent?: number;
+  /** How long the engine parks an empty fetchAndLock; default 15 s (short, see the zombie polls below). */
+  asyncResponseTimeoutMs?: number;
+  /** One poll loop per topic instead of one for all (kept for the latency bench; default false). */
+  pollPerTopic?: boolean;
+  /** How long stop() waits for running handlers; default 10 s. */
+  stopTimeoutMs?: number;
+  /** A handler running longer than this stops extending its lock; default 15 min. */
+  maxLockExtensionMs?: number;
+}
 
 /**
- * Registers each definition as a gRPC job worker. The wrapper maps the handler's outcome to complete / error /
- * fail, turns an unexpected exception into a failure with backoff (an incident when retries run out), and logs
- * with jobKey, processInstanceKey and taskType.
+ * External-task workers over the engine port: one long-polling fetchAndLock loop for all registered topics (each
+ * topic locked for its definition's `timeoutMs`, extended while a handler runs), at most `maxConcurrent` handlers
+ * at once; each task runs through `runExternalTask` (JobContext in, complete / BPMN error / failure out).
+ *
+ * Why not `camunda-external-task-client-js`: it is ESM-only and this project and jest run as CommonJS. Why one loop:
+ * one parked request per process instead of one per topic (21), the same latency (bench/external-task-latency.ts),
+ * one concurrency limit, and a process that dies leaves one zombie poll in the engine, not 21 — a zombie poll gets
+ * the next task locked to a dead worker until its lock expires, so locks are short and long polls ≤ 20 s.
+ *
+ * Measured on 7.24: the engine wakes a parked poll when a task is created, not when a task becomes available again
+ * (a failure's retry timeout ran out, retries were set after an incident), so such a task waits up to one
+ * `asyncResponseTimeout` for the next poll.
  */
 export function runWorkers(
-  engine: Camunda8,
+  engine: EnginePort,
   definitions: JobWorkerDefinition[],
   log: Logger,
+  options: RunWorkersOptions = {},
 ): RunningWorkers {
-  const zeebe = engine.getZeebeGrpcApiClient();
-  let running = true;
-  const workers = definitions.map((definition) =>
-    zeebe.createWorker({
-      taskType: definition.taskType,
-      fetchVariable: definition.fetchVariables as never,
-      timeout: definition.timeoutMs,
-      maxJobsToActivate: 16,
-      taskHandler: async (job: ZeebeJob) => {
-        const jobLog = log.child({
-          taskType: definition.taskType,
-          jobKey: job.key,
-          processInstanceKey: job.processInstanceKey,
-        });
-        let outcome: JobOutcome;
-        try {
-          outcome = await definition.handle({
-            jobKey: job.key,
-            processInstanceKey: job.processInstanceKey,
-            elementInstanceKey: job.elementInstanceKey,
-            bpmnProcessId: job.bpmnProcessId,
-            elementId: job.elementId,
-            retries: job.retries,
-            variables: job.variables,
-            customHeaders: job.customHeaders,
-            log: jobLog,
-          });
-        } catch (error) {
-          jobLog.error('Błąd techniczny w obsłudze zadania', { error });
-          outcome = { kind: 'fail', message: errorMessage(error), retryable: true };
+  const workerId = options.workerId ?? `mops-flow-${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const maxConcurrent = options.maxConcurrent ?? 16;
+  const asyncResponseTimeout = options.asyncResponseTimeoutMs ?? 15_000;
+  const abort = new AbortController();
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  const taskDeps = { engine, workerId, log, maxLockExtensionMs: options.maxLockExtensionMs };
+
+  const pollLoop = async (group: JobWorkerDefinition[]) => {
+    const byTopic = new Map(group.map((d) => [d.taskType, d]));
+    const topics = group.map(topicOf);
+    const slots = createSlots(maxConcurrent);
+    let backoffMs = 0;
+    while (!stopping) {
+      const free = await slots.waitForFree(abort.signal);
+      if (stopping) break;
+      try {
+        const tasks = await engine.fetchAndLock(
+          { workerId, maxTasks: free, asyncResponseTimeout, topics },
+          abort.signal,
+        );
+        backoffMs = 0;
+        for (const task of tasks) {
+          const definition = byTopic.get(task.topicName);
+          if (!definition) continue;
+          slots.take();
+          const run = runExternalTask(taskDeps, definition, task)
+            .catch((error: unknown) => {
+              log.error('Nieoczekiwany błąd workera', { error: errorContext(error), jobKey: task.id });
+            })
+            .finally(() => {
+              slots.release();
+              inFlight.delete(run);
+            });
+          inFlight.add(run);
         }
-        return acknowledge(job, outcome, jobLog);
-      },
-    }),
-  );
-  log.info('Job workery uruchomione', { types: definitions.map((d) => d.taskType) });
+      } catch (error) {
+        backoffMs = Math.min(30_000, Math.max(500, backoffMs * 2));
+        log.warn('Pobieranie zadań zewnętrznych nie powiodło się — ponowię', {
+          error: errorContext(error),
+          backoffMs,
+        });
+        await sleep(backoffMs, abort.signal);
+      }
+    }
+  };
+
+  const groups = options.pollPerTopic ? definitions.map((d) => [d]) : [definitions];
+  const loops = definitions.length === 0 ? [] : groups.map((group) => pollLoop(group));
+  let alive = loops.length > 0;
+  void Promise.all(loops).finally(() => {
+    alive = false;
+  });
+  log.info('Workery zadań zewnętrznych uruchomione', {
+    workerId,
+    types: definitions.map((d) => d.taskType),
+    loops: loops.length,
+  });
+
   return {
     types: definitions.map((d) => d.taskType),
-    running: () => running,
+    running: () => alive && !stopping,
     async stop() {
-      running = false;
-      // close() lets in-flight handlers finish; unfinished jobs return to the engine after their timeout
-      await Promise.all(workers.map((worker) => worker.close(10_000)));
+      if (stopping) return;
+      stopping = true;
+      // a parked poll is dropped at once; running handlers finish (bounded), unfinished tasks return after their lock
+      abort.abort();
+      await Promise.all(loops);
+      const left = await settleWithin([...inFlight], options.stopTimeoutMs ?? 10_000);
+      if (left > 0) log.warn('Zatrzymanie: nie wszystkie zadania zdążyły się zakończyć', { left });
+      log.info('Workery zadań zewnętrznych zatrzymane', { workerId });
     },
   };
 }
 
-function acknowledge(job: ZeebeJob, outcome: JobOutcome, log: Logger) {
-  switch (outcome.kind) {
-    case 'complete':
-      return job.complete(outcome.variables);
-    case 'bpmn-error':
-      log.info('Wynik biznesowy jako błąd BPMN', { errorCode: outcome.errorCode });
-      return job.error({
-        errorCode: outcome.errorCode,
-        errorMessage: outcome.message,
-        variables: (outcome.variables ?? {}) as never,
-      });
-    case 'fail': {
-      const retries = outcome.retryable ? Math.max(0, job.retries - 1) : 0;
-      if (retries === 0)
-        log.warn('Zadanie bez kolejnych prób — powstanie incydent', { message: outcome.message });
-      return job.fail({ errorMessage: outcome.message, retries, retryBackOff: retryBackoffMs(job.retries) });
-    }
-  }
+function topicOf(definition: JobWorkerDefinition): ExternalTaskTopic {
+  return {
+    topicName: definition.taskType,
+    lockDuration: definition.timeoutMs,
+    // an empty list fetches every variable (the process harness's canned workers need them all)
+    variables: definition.fetchVariables.length > 0 ? definition.fetchVariables : undefined,
+    includeExtensionProperties: true,
+  };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** A counter of free handler slots with a wait for the next free one. */
+function createSlots(max: number) {
+  let used = 0;
+  let wake: (() => void) | undefined;
+  return {
+    take: () => void used++,
+    release() {
+      used--;
+      wake?.();
+    },
+    /** Resolves with the number of free slots (≥ 1), or 0 when aborted. */
+    async waitForFree(signal: AbortSignal): Promise<number> {
+      while (used >= max && !signal.aborted) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            signal.removeEventListener('abort', done);
+            wake = undefined;
+            resolve();
+          };
+          wake = done;
+          signal.addEventListener('abort', done, { once: true });
+        });
+      }
+      return signal.aborted ? 0 : max - used;
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** Waits for the promises up to `ms`; returns how many were still pending. */
+async function settleWithin(promises: Promise<unknown>[], ms: number): Promise<number> {
+  let settled = 0;
+  const all = Promise.all(promises.map((p) => p.finally(() => settled++)));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([all, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+  return promises.length - settled;
 }
