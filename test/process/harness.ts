@@ -215,7 +215,7 @@ export class ProcessHarness {
     if (!type) throw new Error(`unknown intent ${intent}`);
     const [row] = await this.runtime.db.query<{ n: string }>(
       `SELECT count(*)::text AS n FROM engine_events WHERE type = $2 AND element_id = $1
-         AND ($2 <> 'activity-ended' OR NOT canceled)
+         AND ($2 <> 'activity-ended' OR NOT coalesce(canceled, false))
          AND seq > $3::bigint AND ${SCENARIO_INSTANCES('$3', 'process_instance_id')}`,
       [elementId, type, this.mark],
     );
@@ -276,7 +276,7 @@ export class ProcessHarness {
   /** Which end event(s) an instance of the process reached in this scenario. */
   async endEvents(bpmnProcessId: string): Promise<string[]> {
     const rows = await this.runtime.db.query<{ element_id: string }>(
-      `SELECT element_id FROM engine_events WHERE type = 'activity-ended' AND NOT canceled
+      `SELECT element_id FROM engine_events WHERE type = 'activity-ended' AND NOT coalesce(canceled, false)
          AND element_type IN ('noneEndEvent', 'errorEndEvent', 'terminateEndEvent', 'escalationEndEvent',
            'messageEndEvent', 'signalEndEvent')
          AND process_definition_key = $1 AND seq > $2::bigint
