@@ -10,9 +10,22 @@ const STATES: Record<string, TaskState> = {
   'task-deleted': 'CANCELED',
 };
 
-/** The task's state after an event of this type; undefined for anything that is not a task event. */
-export function taskStateAfter(type: string): TaskState | undefined {
-  return STATES[type];
+/** Camunda 7's delete reason of a task that was completed (any other one: deleted with its instance or scope). */
+const COMPLETED_REASON = 'completed';
+
+/**
+ * The task's state after an event; undefined for anything that is not a task event. Camunda 7 writes one history
+ * event for every end of a task, with the delete reason telling a completion from a deletion, so a task-completed
+ * whose reason is not "completed" is a deleted task too.
+ */
+export function taskStateAfter(event: Pick<FeedEvent, 'type' | 'deleteReason'>): TaskState | undefined {
+  if (
+    event.type === 'task-completed' &&
+    event.deleteReason !== null &&
+    event.deleteReason !== COMPLETED_REASON
+  )
+    return 'CANCELED';
+  return STATES[event.type];
 }
 
 /** Columns an event overwrites only when it is newer (by seq) than what the row holds. */
@@ -43,7 +56,7 @@ const NEWER = 'user_tasks.last_position < EXCLUDED.last_position';
  * groups it had (the host reads them after the engine removed the links; case access goes by them).
  */
 export async function projectTask(tx: Queryable, event: FeedEvent): Promise<void> {
-  const state = taskStateAfter(event.type);
+  const state = taskStateAfter(event);
   if (!state) return;
   await tx.query(
     `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,

@@ -8,6 +8,7 @@ import express from 'express';
 import type { Database } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import { createPgDatabase } from '../../src/db/pg-database';
+import { readCaseFile } from '../../src/cases/case-file';
 import { listOpenIncidents } from '../../src/incidents/incidents';
 import { createLogger } from '../../src/logger';
 import { modelCoverage } from '../../src/projection/coverage';
@@ -329,6 +330,92 @@ describe('POST /internal/engine-events', () => {
     const broken = await post(undefined, TOKEN, '{"events": [');
     expect(broken).toMatchObject({ status: 400, body: { error: { code: 'validation', field: 'body' } } });
     expect(await db.query('SELECT 1 FROM engine_events WHERE id = $1', [good.id])).toEqual([]);
+  });
+
+  it("gives the case file its timeline and current steps from the case's whole instance tree", async () => {
+    const root = instance('it-feed-timeline');
+    const team = instance('it-feed-timeline-team', root.id);
+    const suffix = randomUUID().slice(0, 8);
+    const [client] = await db.query<{ id: string }>(
+      `INSERT INTO clients (first_name, last_name) VALUES ('Anna', 'Nowak') RETURNING id`,
+    );
+    const [intake] = await db.query<{ id: string }>(
+      `INSERT INTO intakes (user_task_key, first_name, last_name, need) VALUES ($1, 'Anna', 'Nowak', 'pomoc') RETURNING id`,
+      [`intake-${suffix}`],
+    );
+    const [c] = await db.query<{ id: string }>(
+      `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need)
+       VALUES ($1, $2, $3, $4, 'pomoc') RETURNING id`,
+      [`FEED.${suffix}`, client!.id, intake!.id, root.id],
+    );
+    const [manager] = await db.query<{ id: string }>(
+      `INSERT INTO users (login, display_name, roles, password_hash) VALUES ($1, 'Kierownik', '{managers}', 'x') RETURNING id`,
+      [`it-feed-${suffix}`],
+    );
+    await db.query(
+      `INSERT INTO process_elements (bpmn_process_id, element_id, name, element_type) VALUES
+         ('it-feed-timeline-team', 'interview', 'Wywiad środowiskowy', 'userTask')
+       ON CONFLICT DO NOTHING`,
+    );
+    const step = (
+      p: ReturnType<typeof instance>,
+      type: string,
+      elementId: string,
+      elementType: string,
+      canceled = false,
+    ) =>
+      p.event({
+        type,
+        elementId,
+        elementType,
+        activityInstanceId: `${elementId}:${p.id}`,
+        canceled: type === 'activity-ended' ? canceled : null,
+        at: type === 'activity-ended' ? '2026-12-02T09:00:00.000Z' : '2026-12-02T08:00:00.000Z',
+      });
+    const interview = {
+      taskId: randomUUID(),
+      elementId: 'interview',
+      activityInstanceId: `interview:${team.id}`,
+      candidateGroups: ['social-work'],
+    };
+    await post({
+      events: [
+        root.event({ type: 'process-started' }),
+        step(root, 'activity-started', 'call-team', 'callActivity'),
+        team.event({ type: 'process-started', superProcessInstanceId: root.id }),
+        step(team, 'activity-started', 'interview', 'userTask'),
+        team.event({ type: 'task-created', ...interview }),
+        team.event({ type: 'task-completed', ...interview, assignee: 'ewa', deleteReason: 'completed' }),
+        step(team, 'activity-ended', 'interview', 'userTask'),
+        step(team, 'activity-started', 'visit', 'userTask'),
+        step(team, 'activity-ended', 'visit', 'userTask', true),
+        step(team, 'activity-started', 'no-contact', 'errorEndEvent'),
+        step(team, 'activity-ended', 'no-contact', 'errorEndEvent', true),
+        step(team, 'activity-started', 'gateway', 'exclusiveGateway'),
+        step(team, 'activity-ended', 'gateway', 'exclusiveGateway'),
+        step(team, 'activity-started', 'wait-letter', 'intermediateMessageCatch'),
+      ],
+    });
+
+    const file = await readCaseFile(
+      db,
+      {
+        id: manager!.id,
+        login: `it-feed-${suffix}`,
+        displayName: 'Kierownik',
+        position: '',
+        site: '',
+        roles: ['managers'],
+      },
+      c!.id,
+      'api',
+    );
+
+    expect(file.timeline).toEqual([
+      { at: '2026-12-02T09:00:00.000Z', what: 'Wywiad środowiskowy', who: 'ewa', kind: 'engine' },
+      { at: '2026-12-02T09:00:00.000Z', what: 'no-contact', who: null, kind: 'engine' },
+    ]);
+    expect([...file.activeElements].sort()).toEqual(['call-team', 'wait-letter']);
   });
 
   it('measures model coverage from the feed by the Camunda 7 rules', async () => {

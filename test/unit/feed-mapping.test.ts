@@ -9,11 +9,17 @@ import { feedEvent } from './feed-event-fixture';
 
 describe('feed event mapping', () => {
   it('moves a task through CREATED, COMPLETED and CANCELED', () => {
+    const after = (type: string, deleteReason: string | null = null) =>
+      taskStateAfter({ type, deleteReason });
     expect(
-      ['task-created', 'task-updated', 'task-completed', 'task-deleted', 'activity-ended'].map(
-        taskStateAfter,
+      ['task-created', 'task-updated', 'task-completed', 'task-deleted', 'activity-ended'].map((t) =>
+        after(t),
       ),
     ).toEqual(['CREATED', 'CREATED', 'COMPLETED', 'CANCELED', undefined]);
+    expect(after('task-completed', 'completed')).toBe('COMPLETED');
+    // Camunda 7 ends a task deleted with its instance by the same history event, reason "deleted"
+    expect(after('task-completed', 'deleted')).toBe('CANCELED');
+    expect(after('task-deleted', 'deleted')).toBe('CANCELED');
   });
 
   it('shows an ended instance as COMPLETED only when Camunda 7 says so', () => {
