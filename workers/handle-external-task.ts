@@ -3,8 +3,16 @@ import type { EnginePort, LockedExternalTask } from '../src/engine/port';
 import type { Logger } from '../src/logger';
 import { retryBackoffMs, type JobContext, type JobOutcome, type JobWorkerDefinition } from './job-worker';
 
-/** Retries a task has when the engine says null (before its first failure). */
+/** Retries a task has when the engine says null (before its first failure) and the model names none. */
 export const DEFAULT_RETRIES = 3;
+
+/** Retries left: the engine's count, or before the first failure the task's `retries` property (default 3). */
+export function retriesLeft(task: LockedExternalTask): number {
+  if (task.retries !== null) return task.retries;
+  const raw = task.extensionProperties.retries;
+  const modelled = raw ? Number(raw) : Number.NaN;
+  return Number.isInteger(modelled) && modelled >= 0 ? modelled : DEFAULT_RETRIES;
+}
 
 export interface TaskRunDeps {
   engine: EnginePort;
@@ -70,7 +78,7 @@ export function jobContext(task: LockedExternalTask, log: Logger): JobContext {
     elementInstanceKey: task.activityInstanceId,
     bpmnProcessId: task.processDefinitionKey,
     elementId: task.activityId,
-    retries: task.retries ?? DEFAULT_RETRIES,
+    retries: retriesLeft(task),
     variables: task.variables,
     customHeaders: task.extensionProperties,
     log,
@@ -97,7 +105,7 @@ async function acknowledge(
         outcome.variables,
       );
     case 'fail': {
-      const current = task.retries ?? DEFAULT_RETRIES;
+      const current = retriesLeft(task);
       const retries = outcome.retryable ? Math.max(0, current - 1) : 0;
       if (retries === 0)
         log.warn('Zadanie bez kolejnych prób — powstanie incydent', { message: outcome.message });

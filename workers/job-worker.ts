@@ -17,7 +17,7 @@ export interface JobContext {
   bpmnProcessId: string;
   /** The activity id. */
   elementId: string;
-  /** Retries left (3 before the first failure, when the engine says null). */
+  /** Retries left; before the first failure the task's `retries` property (`camunda:property`), else 3. */
   retries: number;
   variables: Record<string, unknown>;
   /** The task's `camunda:properties` (extension properties). */
