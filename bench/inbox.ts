@@ -4,15 +4,26 @@ import { migrate } from '../src/db/migrate';
 import { createPgDatabase } from '../src/db/pg-database';
 import { createLogger } from '../src/logger';
 import { inboxQuerySchema, queryInbox, type InboxQuery } from '../src/tasks/task-queries';
+import { engineCount, ensureEngineTasks, timeEngineQuery, type EngineBench } from './engine-tasks';
 
 /**
  * The inbox's first page with 50 000 open tasks in the centre: seeds a scratch PostgreSQL database and times
  * queryInbox (the same function the API uses) for a benefits officer. Prints p50/p95/p99 per query shape.
+ * With BENCH_ENGINE_URL, the engine's own task query runs side by side over the same number of open tasks in a
+ * Camunda 7 engine (created once through REST, ~400/s, and reused by later runs).
  *   npm run bench:inbox            (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/mops_flow_bench)
+ *   BENCH_ENGINE_URL=http://127.0.0.1:8080/engine-rest BENCH_ENGINE_USER=mops-flow BENCH_ENGINE_PASSWORD=… npm run bench:inbox
  */
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mops_flow_bench';
 const TASKS = Number(process.env.BENCH_TASKS ?? 50_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const ENGINE: EngineBench | undefined = process.env.BENCH_ENGINE_URL
+  ? {
+      url: process.env.BENCH_ENGINE_URL.replace(/\/$/, ''),
+      user: process.env.BENCH_ENGINE_USER ?? 'mops-flow',
+      password: process.env.BENCH_ENGINE_PASSWORD ?? '',
+    }
+  : undefined;
 const GROUPS = [
   'benefits',
   'social-work',
@@ -56,17 +67,45 @@ async function main(): Promise<void> {
       if (i >= 10) times.push(performance.now() - t0);
     }
     times.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      (times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0).toFixed(2);
     console.log(
-      `${label.padEnd(32)} ${pct(50).padStart(6)}   ${pct(95).padStart(6)}   ${pct(99).padStart(6)}   ${String(last.items.length).padStart(4)}  ${last.total}`,
+      `${label.padEnd(32)} ${percentiles(times)}   ${String(last.items.length).padStart(4)}  ${last.total}`,
     );
   }
-  console.log(
-    '\nengine side: Camunda 8.6.0 serves POST /v2/user-tasks/search only from Elasticsearch/OpenSearch secondary storage,\n' +
-      'which this setup does not run (see README "Wersja silnika"), so the same query cannot be timed against the engine here.',
-  );
   await db.close();
+  if (ENGINE) await engineSide(ENGINE);
+  else
+    console.log(
+      "\nengine side: set BENCH_ENGINE_URL (and BENCH_ENGINE_USER / BENCH_ENGINE_PASSWORD) to time the engine's own\n" +
+        'task query (GET /engine-rest/task?candidateGroup=…&sortBy=dueDate) over the same number of open tasks.',
+    );
+}
+
+/** The engine's own query for the same page: the benefits group's open tasks by due date, 50 of them. */
+async function engineSide(engine: EngineBench): Promise<void> {
+  console.log(`\nengine side: ${engine.url}`);
+  await ensureEngineTasks(engine, TASKS, GROUPS);
+  const shapes: [string, string][] = [
+    ['candidate group, by due date', 'candidateGroup=benefits&sortBy=dueDate&sortOrder=asc&maxResults=50'],
+    [
+      '… including assigned tasks',
+      'candidateGroup=benefits&includeAssignedTasks=true&sortBy=dueDate&sortOrder=asc&maxResults=50',
+    ],
+    ['assigned to me, by due date', 'assignee=bench-officer&sortBy=dueDate&sortOrder=asc&maxResults=50'],
+  ];
+  console.log(`${RUNS} runs each, GET /task?… (HTTP round trip included)`);
+  console.log('query shape                      p50 ms   p95 ms   p99 ms  total');
+  for (const [label, query] of shapes) {
+    const times = await timeEngineQuery(engine, `/task?${query}`, RUNS);
+    const total = await engineCount(engine, query.replace(/&sortBy=.*$/, ''));
+    console.log(`${label.padEnd(32)} ${percentiles(times)}  ${total}`);
+  }
+}
+
+/** p50, p95, p99 of sorted milliseconds, as the table's columns. */
+function percentiles(sorted: number[]): string {
+  const pct = (p: number) =>
+    (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(2);
+  return `${pct(50).padStart(6)}   ${pct(95).padStart(6)}   ${pct(99).padStart(6)}`;
 }
 
 async function recreate(url: string): Promise<void> {
@@ -81,41 +120,44 @@ async function recreate(url: string): Promise<void> {
   await admin.end();
 }
 
-/** One set-based insert per table: clients, intakes, cases and their open tasks. */
+/** A Camunda 7 id (a UUID) for row i of a kind: the same i gives the same id in every table. */
+const uuid = (kind: string) => `'${kind}-0000-4000-a000-' || lpad(to_hex(i), 12, '0')`;
+
+/** One set-based insert per table: clients, intakes, cases and their open tasks, with Camunda 7's ids. */
 async function seed(query: (sql: string, params?: unknown[]) => Promise<unknown>): Promise<void> {
   await query(
     `INSERT INTO users (login, display_name, roles, password_hash) VALUES ('bench-officer', 'Bench', '{benefits}', 'x')`,
   );
   await query(
     `INSERT INTO clients (id, first_name, last_name, pesel)
-     SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Anna', 'Nowak-' || i, lpad((90010100000 + i)::text, 11, '0')
+     SELECT (${uuid('c0000000')})::uuid, 'Anna', 'Nowak-' || i, lpad((90010100000 + i)::text, 11, '0')
        FROM generate_series(1, $1) AS i`,
     [TASKS],
   );
   await query(
     `INSERT INTO intakes (id, user_task_key, first_name, last_name, need)
-     SELECT ('00000000-0000-4000-9000-' || lpad(to_hex(i), 12, '0'))::uuid, 'intake-' || i, 'Anna', 'Nowak', 'pomoc'
+     SELECT (${uuid('c1000000')})::uuid, ${uuid('c2000000')}, 'Anna', 'Nowak', 'pomoc'
        FROM generate_series(1, $1) AS i`,
     [TASKS],
   );
   await query(
     `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need, district_id)
-     SELECT 'MOPS.ŚW.5011.' || i || '.2026', ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
-            ('00000000-0000-4000-9000-' || lpad(to_hex(i), 12, '0'))::uuid, (2251799813685248 + i)::text, 'pomoc',
-            CASE WHEN i % 2 = 0 THEN 'rejon-1' ELSE 'rejon-2' END
+     SELECT 'MOPS.ŚW.5011.' || i || '.2026', (${uuid('c0000000')})::uuid, (${uuid('c1000000')})::uuid,
+            ${uuid('c3000000')}, 'pomoc', CASE WHEN i % 2 = 0 THEN 'rejon-1' ELSE 'rejon-2' END
        FROM generate_series(1, $1) AS i`,
     [TASKS],
   );
   await query(
-    // as in the case process: each task runs in a team's sub-process (call activity) whose root is the case's instance
+    // as in the case process: each task runs in a team's sub-process (call activity) whose root is the case's
+    // instance; ids as the event feed writes them (task id, instance ids, activity instance id, definition id)
     `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
        element_instance_key, candidate_groups, assignee, state, created_at, updated_at, last_position, priority, due_at,
-       root_process_instance_key)
-     SELECT (4503599627370496 + i)::text, (1125899906842624 + i)::text, '1', 'mops-benefits', 'family-interview',
-            (6755399441055744 + i)::text, ARRAY[($2::text[])[1 + i % 6]],
-            CASE WHEN i % 10 = 0 THEN 'bench-officer' END, 'CREATED',
+       root_process_instance_key, name)
+     SELECT ${uuid('c5000000')}, ${uuid('c4000000')}, 'mops-benefits:1:c6000000-0000-4000-a000-000000000001',
+            'mops-benefits', 'family-interview', 'family-interview:' || ${uuid('c7000000')},
+            ARRAY[($2::text[])[1 + i % 6]], CASE WHEN i % 10 = 0 THEN 'bench-officer' END, 'CREATED',
             now() - (i % 1000) * interval '1 hour', now(), i, 25 * (i % 4), now() + ((i % 60) - 10) * interval '1 day',
-            (2251799813685248 + i)::text
+            ${uuid('c3000000')}, 'Wywiad rodzinny'
        FROM generate_series(1, $1) AS i`,
     [TASKS, GROUPS],
   );
