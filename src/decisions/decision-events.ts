@@ -1,6 +1,7 @@
-import type { Camunda8 } from '@camunda8/sdk';
 import { z } from 'zod';
 import type { Database } from '../db/database';
+import { engineError } from '../engine/engine-errors';
+import type { EnginePort } from '../engine/port';
 import { recordAppeal, recordDelivery, recordRuling, recordWaiver } from './decision-lifecycle';
 
 /** Who records what the post and the party did with a decision: the office (first contact) and the teams. */
@@ -60,15 +61,16 @@ export async function recordDecisionEvent(
   }
 }
 
-/** A message waits this long in the engine for the process to reach the event that catches it. */
-const MESSAGE_TTL_MS = 24 * 3_600_000;
-
 /**
  * Records an office event (validated), audits it and tells the process — the one path for the API and the case
  * page. The case file is written first; both steps are idempotent, so a repeat after a lost answer is safe.
+ * Camunda 7 keeps no message for later: when the process does not wait for it yet (or any more) the answer is a
+ * 409 whose cause is the EngineError `message-not-correlated` (`details.engineCode`), and the event stays recorded
+ * in the case file, so telling the process again later is safe. Every instance waiting for it gets it (`all`): an
+ * appeal is caught by the decision and by the payouts of the same decision, as the Zeebe model did.
  */
 export async function applyDecisionEvent(
-  deps: { db: Database; engine: Camunda8 },
+  deps: { db: Database; engine: EnginePort },
   input: { decisionId: string; event: unknown; userId: string },
 ): Promise<ProcessMessage> {
   const event = decisionEventSchema.parse(input.event);
@@ -77,12 +79,16 @@ export async function applyDecisionEvent(
     `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
     [input.userId, input.decisionId, JSON.stringify(event)],
   );
-  await deps.engine.getZeebeGrpcApiClient().publishMessage({
-    name: message.name,
-    correlationKey: input.decisionId,
-    variables: message.variables,
-    timeToLive: MESSAGE_TTL_MS,
-  });
+  try {
+    await deps.engine.correlateMessage({
+      messageName: message.name,
+      correlationKeys: { decisionId: input.decisionId },
+      variables: message.variables,
+      all: true,
+    });
+  } catch (error) {
+    throw engineError(error, 'Zdarzenie zapisano w aktach sprawy, ale nie przekazano go do procesu');
+  }
   return message;
 }
 

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Camunda8 } from '@camunda8/sdk';
-import type { Resource } from '@camunda8/sdk/dist/zeebe/lib/deployResource';
-import type { FormDeployment, ProcessDeployment } from '@camunda8/sdk/dist/zeebe/lib/interfaces-grpc-1.0';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { diagramElements } from './diagram-elements';
+import type { EnginePort } from './port';
 
 export const RESOURCE_EXTENSIONS = ['.bpmn', '.dmn', '.form'];
 
@@ -16,14 +14,18 @@ export interface DeploymentReport {
 }
 
 /**
- * Deploys every resource in `bpmn/` in one deployment. The engine itself keeps the version of a resource whose
- * content did not change (no new version), and we compare content hashes to report which files changed.
+ * Deploys every resource of a folder (`bpmn/`) as one deployment named after the folder. The engine's duplicate
+ * filtering (deploy-changed-only) gives a new version only to resources whose content changed; we compare content
+ * hashes to report which files changed, and keep the diagrams' element names for the screens. A task's Camunda
+ * Form is read from the engine when needed (`GET /task/{id}/deployed-form`), so forms need no table of ours.
  */
 export async function deployResources(deps: {
-  engine: Camunda8;
+  engine: EnginePort;
   db: Database;
   log: Logger;
   dir: string;
+  /** Default: `mops-flow` for `bpmn/`, else the folder's name (duplicate filtering compares by this name). */
+  deploymentName?: string;
 }): Promise<DeploymentReport> {
   const names = (await readdir(deps.dir))
     .filter((name) => RESOURCE_EXTENSIONS.includes(path.extname(name)))
@@ -41,13 +43,17 @@ export async function deployResources(deps: {
     resources.map((r) => [r.name, createHash('sha256').update(r.content).digest('hex')]),
   );
   const changed = resources.filter((r) => known.get(r.name) !== hashes.get(r.name)).map((r) => r.name);
-  const response = await deps.engine.getZeebeGrpcApiClient().deployResources(resources.map(toResource));
+  const folder = path.basename(deps.dir);
+  const result = await deps.engine.deploy(resources, {
+    deploymentName: deps.deploymentName ?? (folder === 'bpmn' ? 'mops-flow' : folder),
+    duplicateFiltering: true,
+  });
   await deps.db.transaction(async (tx) => {
     for (const resource of resources) {
       await tx.query(
         `INSERT INTO deployed_resources (name, sha256, deployment_key) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET sha256 = EXCLUDED.sha256, deployment_key = EXCLUDED.deployment_key, deployed_at = now()`,
-        [resource.name, hashes.get(resource.name), String(response.key)],
+        [resource.name, hashes.get(resource.name), result.deploymentId],
       );
       if (!resource.name.endsWith('.bpmn')) continue;
       for (const element of diagramElements(resource.content)) {
@@ -59,45 +65,12 @@ export async function deployResources(deps: {
       }
     }
   });
-  await recordForms(deps.db, response.deployments as Partial<FormDeployment>[], resources);
   const unchanged = names.filter((name) => !changed.includes(name));
   deps.log.info('Zasoby BPMN/DMN/formularze wdrożone', {
-    deploymentKey: String(response.key),
+    deploymentKey: result.deploymentId,
     changed,
     unchanged,
-    processes: (response.deployments as Partial<ProcessDeployment>[]).flatMap((d) =>
-      d.process ? [`${d.process.bpmnProcessId} v${d.process.version}`] : [],
-    ),
+    definitions: result.deployed.map((d) => `${d.key} v${d.version}`),
   });
   return { changed, unchanged };
-}
-
-/** Keeps each deployed form's schema under the key the engine puts on user task records. */
-async function recordForms(
-  db: Database,
-  deployments: Partial<FormDeployment>[],
-  resources: { name: string; content: string }[],
-): Promise<void> {
-  for (const { form } of deployments) {
-    if (!form) continue;
-    const resource = resources.find((r) => r.name === form.resourceName);
-    if (!resource) continue;
-    await db.query(
-      `INSERT INTO forms (form_key, form_id, version, schema) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (form_key) DO UPDATE SET schema = EXCLUDED.schema`,
-      [String(form.formKey), form.formId, form.version, resource.content],
-    );
-  }
-}
-
-function toResource(resource: { name: string; content: string }): Resource {
-  const content = Buffer.from(resource.content, 'utf8');
-  switch (path.extname(resource.name)) {
-    case '.dmn':
-      return { name: resource.name, decision: content };
-    case '.form':
-      return { name: resource.name, form: content };
-    default:
-      return { name: resource.name, process: content };
-  }
 }

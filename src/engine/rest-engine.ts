@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import { isEngineError } from './engine-errors';
+import { EngineError, isEngineError } from './engine-errors';
 import type {
   EngineHealth,
   EnginePort,
@@ -124,6 +124,14 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
           resultEnabled: true,
         },
       });
+      // with `all` the engine answers 200 [] when nothing waits (measured); one message is refused with a 400
+      if (results.length === 0)
+        throw new EngineError({
+          code: 'message-not-correlated',
+          operation: 'POST /message',
+          status: 200,
+          message: `Cannot correlate message '${input.messageName}': No process definition or execution matches the parameters (all)`,
+        });
       return { correlated: results.length, processInstanceIds: correlatedInstances(results) };
     },
 

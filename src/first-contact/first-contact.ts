@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Camunda8 } from '@camunda8/sdk';
 import { z } from 'zod';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { engineError } from '../engine/engine-errors';
+import type { EnginePort } from '../engine/port';
 import { AppError } from '../errors/app-error';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../domain/routing-codes';
 import { personShape, routingShape, routingVariables } from '../tasks/forms/person-fields';
@@ -30,7 +30,7 @@ export type FirstContactResult =
  * A certificate is issued by the process (number, PDF, or a refusal by postanowienie).
  */
 export async function registerFirstContact(
-  deps: { db: Database; engine: Camunda8 },
+  deps: { db: Database; engine: EnginePort },
   user: User,
   raw: unknown,
 ): Promise<FirstContactResult> {
@@ -57,8 +57,8 @@ export async function registerFirstContact(
     ],
   );
   try {
-    const created = await deps.engine.getZeebeGrpcApiClient().createProcessInstance({
-      bpmnProcessId: CASE_PROCESS_ID,
+    const created = await deps.engine.startProcess({
+      processKey: CASE_PROCESS_ID,
       variables: {
         intakeId: intake?.id,
         contactOutcome: input.outcome,
@@ -69,7 +69,7 @@ export async function registerFirstContact(
     return {
       kind: 'application',
       outcome: input.outcome,
-      processInstanceKey: String(created.processInstanceKey),
+      processInstanceKey: created.processInstanceId,
       intakeId: String(intake?.id),
     };
   } catch (error) {

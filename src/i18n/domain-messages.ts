@@ -93,8 +93,8 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
   // request schemas of the web edge and the first-contact form
   exact('data w formacie RRRR-MM-DD', 'a date in the form YYYY-MM-DD'),
   exact('wybierz wynik rozmowy', 'choose the outcome of the conversation'),
-  exact('klucz zadania to liczba', 'the task key is a number'),
-  exact('klucz incydentu to liczba', 'the incident key is a number'),
+  exact('to nie jest identyfikator zadania', 'this is not a task id'),
+  exact('to nie jest identyfikator incydentu', 'this is not an incident id'),
   exact('to nie jest identyfikator', 'this is not an identifier'),
   exact('login: 3–50 znaków a-z, 0-9, kropka, myślnik', 'login: 3–50 characters a-z, 0-9, dot, hyphen'),
 ];

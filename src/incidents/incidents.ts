@@ -1,7 +1,7 @@
-import type { Camunda8 } from '@camunda8/sdk';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { engineError } from '../engine/engine-errors';
+import type { EnginePort } from '../engine/port';
 import { AppError } from '../errors/app-error';
 
 export interface IncidentRow {
@@ -17,7 +17,7 @@ export interface IncidentRow {
   caseNumber: string | null;
 }
 
-/** Open incidents (from the engine's records), with the step's name and the case behind each. */
+/** Open incidents (root causes, from the engine's event feed), with the step's name and the case behind each. */
 export async function listOpenIncidents(db: Database): Promise<IncidentRow[]> {
   const rows = await db.query<{
     incident_key: string;
@@ -46,31 +46,43 @@ export async function listOpenIncidents(db: Database): Promise<IncidentRow[]> {
     stepName: r.name ?? r.element_id,
     errorType: r.error_type,
     errorMessage: r.error_message,
-    jobKey: r.job_key && Number(r.job_key) > 0 ? r.job_key : null,
+    jobKey: r.job_key ?? null,
     createdAt: new Date(r.created_at).toISOString(),
     caseId: r.case_id,
     caseNumber: r.case_number,
   }));
 }
 
-/** A person retries: the failed job gets its retries back, then the incident is resolved and the step runs again. */
+/** Retries a step gets back when a person retries its incident. */
+const RETRIES_ON_RETRY = 3;
+
+/**
+ * A person retries: the failed external task (or job) gets its retries back, which resolves the incident in the
+ * engine — and the copies Camunda 7 put on the calling instances' call activities — and the step runs again.
+ * `job_key` is the root cause's `configuration` (external task id for `failedExternalTask`, job id for
+ * `failedJob`); the projection marks the incident resolved when the engine's event arrives.
+ */
 export async function retryIncident(
-  deps: { db: Database; engine: Camunda8 },
+  deps: { db: Database; engine: EnginePort },
   incidentKey: string,
   user: User,
 ): Promise<void> {
-  const [incident] = await deps.db.query<{ job_key: string | null; state: string }>(
-    'SELECT job_key, state FROM incidents WHERE incident_key = $1',
+  const [incident] = await deps.db.query<{ job_key: string | null; error_type: string; state: string }>(
+    'SELECT job_key, error_type, state FROM incidents WHERE incident_key = $1',
     [incidentKey],
   );
   if (!incident) throw new AppError({ code: 'not-found', message: 'Nie ma takiego incydentu.' });
   if (incident.state !== 'ACTIVE')
     throw new AppError({ code: 'conflict', message: 'Ten incydent został już rozwiązany.' });
-  const zeebe = deps.engine.getZeebeGrpcApiClient();
+  if (!incident.job_key || !RETRYABLE.includes(incident.error_type))
+    throw new AppError({
+      code: 'conflict',
+      message: `Tego incydentu (${incident.error_type}) nie da się ponowić z aplikacji — zgłoś go administratorowi.`,
+    });
   try {
-    if (incident.job_key && Number(incident.job_key) > 0)
-      await zeebe.updateJobRetries({ jobKey: incident.job_key, retries: 3 });
-    await zeebe.resolveIncident({ incidentKey });
+    if (incident.error_type === 'failedJob')
+      await deps.engine.setJobRetries(incident.job_key, RETRIES_ON_RETRY);
+    else await deps.engine.setExternalTaskRetries(incident.job_key, RETRIES_ON_RETRY);
   } catch (error) {
     throw engineError(error, 'Nie udało się ponowić kroku');
   }
@@ -79,3 +91,5 @@ export async function retryIncident(
     [user.id, incidentKey],
   );
 }
+
+const RETRYABLE = ['failedExternalTask', 'failedJob'];

@@ -1,7 +1,7 @@
-import type { Camunda8 } from '@camunda8/sdk';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { engineError } from '../engine/engine-errors';
+import type { EnginePort } from '../engine/port';
 import { AppError } from '../errors/app-error';
 import { getTask } from './task-queries';
 import { processVariables, validateSubmission, type FormSchema } from './form-schema';
@@ -10,7 +10,7 @@ import { caseOfInstanceSql } from './forms/task-form';
 
 interface Deps {
   db: Database;
-  engine: Camunda8;
+  engine: EnginePort;
 }
 
 /** The task, if it is open and the user may work on it (one of its groups, or assigned to them). */
@@ -36,9 +36,8 @@ export async function claimTask(deps: Deps, userTaskKey: string, user: User): Pr
     throw new AppError({ code: 'conflict', message: `Zadanie jest już przypisane do: ${task.assignee}.` });
   }
   try {
-    await deps.engine
-      .getCamundaRestClient()
-      .assignUserTask({ userTaskKey, assignee: user.login, allowOverride: false });
+    // Camunda 7's claim refuses a task someone else holds (→ a clear conflict, not an override)
+    await deps.engine.claimTask(userTaskKey, user.login);
   } catch (error) {
     throw engineError(error, 'Nie udało się przypisać zadania');
   }
@@ -77,7 +76,7 @@ export async function reassignTask(
     });
   }
   try {
-    await deps.engine.getCamundaRestClient().assignUserTask({ userTaskKey, assignee, allowOverride: true });
+    await deps.engine.assignTask(userTaskKey, assignee);
   } catch (error) {
     throw engineError(error, 'Nie udało się przekazać zadania');
   }
@@ -100,7 +99,7 @@ export async function unclaimTask(deps: Deps, userTaskKey: string, user: User): 
     });
   }
   try {
-    await deps.engine.getCamundaRestClient().unassignUserTask({ userTaskKey });
+    await deps.engine.unclaimTask(userTaskKey);
   } catch (error) {
     throw engineError(error, 'Nie udało się zwolnić zadania');
   }
@@ -130,7 +129,7 @@ async function submitForm(
       }),
     );
   }
-  const form = task.form_key ? await loadForm(deps.db, task.form_key) : undefined;
+  const form = await loadForm(deps, task);
   if (!form)
     throw new AppError({ code: 'not-found', message: `Brak formularza dla kroku ${task.element_id}.` });
   const data = validateSubmission(form.schema, input);
@@ -150,25 +149,30 @@ async function submitForm(
   return processVariables(form.schema, data);
 }
 
+/**
+ * The task's Camunda Form as the engine binds it (`camunda:formRef`, `GET /task/{id}/deployed-form`): the very
+ * version the task was created with, so the server validates against what the person saw.
+ */
 export async function loadForm(
-  db: Database,
-  formKey: string,
+  deps: Deps,
+  task: { user_task_key: string; form_key: string | null },
 ): Promise<{ formId: string; schema: FormSchema } | undefined> {
-  const [row] = await db.query<{ form_id: string; schema: FormSchema | string }>(
-    'SELECT form_id, schema FROM forms WHERE form_key = $1',
-    [formKey],
-  );
-  if (!row) return undefined;
-  return {
-    formId: row.form_id,
-    schema: typeof row.schema === 'string' ? (JSON.parse(row.schema) as FormSchema) : row.schema,
-  };
+  if (!task.form_key) return undefined;
+  let text: string | undefined;
+  try {
+    text = await deps.engine.deployedForm(task.user_task_key);
+  } catch (error) {
+    throw engineError(error, 'Nie udało się wczytać formularza zadania');
+  }
+  if (text === undefined) return undefined;
+  const schema = JSON.parse(text) as FormSchema & { id?: string };
+  return { formId: schema.id ?? task.form_key, schema };
 }
 
 /** The task's Camunda Form with data to pre-fill: the case summary and anything submitted before. */
 export async function taskFormView(deps: Deps, userTaskKey: string, user: User) {
   const task = await openTaskFor(deps, userTaskKey, user);
-  const form = task.form_key ? await loadForm(deps.db, task.form_key) : undefined;
+  const form = await loadForm(deps, task);
   if (!form) return undefined;
   const [context] = await deps.db.query<{
     case_number: string;
@@ -216,11 +220,10 @@ export async function completeTask(
     });
   }
   const variables = await submitForm(deps, task, user, input);
-  const rest = deps.engine.getCamundaRestClient();
   try {
-    if (!task.assignee)
-      await rest.assignUserTask({ userTaskKey, assignee: user.login, allowOverride: false });
-    await rest.completeUserTask({ userTaskKey, variables });
+    // claiming first makes a race with someone else's claim a clear conflict instead of a silent takeover
+    if (!task.assignee) await deps.engine.claimTask(userTaskKey, user.login);
+    await deps.engine.completeTask(userTaskKey, variables);
   } catch (error) {
     throw engineError(error, 'Nie udało się zakończyć zadania');
   }

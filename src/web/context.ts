@@ -1,16 +1,15 @@
-import type { Camunda8 } from '@camunda8/sdk';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { EnginePort } from '../engine/port';
 import type { Logger } from '../logger';
-import type { EngineProbe } from '../engine/readiness';
 
 /** Everything the routes need, passed in by the composition root. */
 export interface WebDeps {
   config: Config;
   db: Database;
-  engine: Camunda8;
+  engine: EnginePort;
   log: Logger;
-  engineProbe?: EngineProbe;
-  exporterToken: string;
+  /** The shared secret the engine host sends with its event feed (`Authorization: Bearer …`). */
+  feedToken: string;
   workers: () => { running: boolean; types: string[] };
 }

@@ -6,6 +6,7 @@ import { inboxQuerySchema } from '../tasks/task-queries';
 import { firstContactSchema } from '../first-contact/first-contact';
 import { startBody } from './routes/applications';
 import { credentials } from './routes/auth';
+import { ENGINE_ID_PATTERN } from './engine-id';
 import { assignBody } from './routes/tasks';
 import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
 
@@ -178,7 +179,14 @@ export function openApiDocument(): Record<string, unknown> {
       ...(endpoint.roles ? { description: `Wymagane role: ${endpoint.roles.join(', ')}` } : {}),
       parameters: [
         ...(endpoint.path.includes('{key}')
-          ? [{ name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{1,20}$' } }]
+          ? [
+              {
+                name: 'key',
+                in: 'path',
+                required: true,
+                schema: { type: 'string', pattern: ENGINE_ID_PATTERN },
+              },
+            ]
           : []),
         ...(endpoint.path.includes('{id}')
           ? [

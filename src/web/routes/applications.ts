@@ -15,11 +15,8 @@ export const startBody = z.object({
 /** Starting an application = starting the process; the first-contact task then collects the data. */
 export async function startApplication(deps: WebDeps, channel: string): Promise<string> {
   try {
-    const created = await deps.engine.getZeebeGrpcApiClient().createProcessInstance({
-      bpmnProcessId: CASE_PROCESS_ID,
-      variables: { channel },
-    });
-    return String(created.processInstanceKey);
+    const created = await deps.engine.startProcess({ processKey: CASE_PROCESS_ID, variables: { channel } });
+    return created.processInstanceId;
   } catch (error) {
     const failed = engineError(error, 'Nie udało się rozpocząć wniosku');
     // Polish as the engine module words it; other locales get our lead-in and the translated reason

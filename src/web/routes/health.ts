@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { probeEngine } from '../../engine/readiness';
 import type { WebDeps } from '../context';
 
 /** GET /health: engine, database and workers; 200 when all are up, 503 otherwise. No personal data. */
@@ -7,13 +6,7 @@ export function healthRoutes(deps: WebDeps): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
     const [engine, database] = await Promise.all([
-      deps.engineProbe
-        ? probeEngine(deps.engineProbe).then((h) => ({
-            healthy: h.ready,
-            version: h.version,
-            detail: h.detail,
-          }))
-        : externalEngineHealth(deps),
+      deps.engine.health().then((h) => ({ healthy: h.ready, version: h.version, detail: h.detail })),
       deps.db.ping().then(
         () => ({ healthy: true, kind: deps.db.kind }),
         (error: unknown) => ({ healthy: false, kind: deps.db.kind, detail: String(error) }),
@@ -30,17 +23,4 @@ export function healthRoutes(deps: WebDeps): Router {
     });
   });
   return router;
-}
-
-async function externalEngineHealth(deps: WebDeps) {
-  try {
-    const topology = await deps.engine.getZeebeGrpcApiClient().topology();
-    return {
-      healthy: topology.brokers.length > 0,
-      version: topology.gatewayVersion,
-      detail: 'klaster zewnętrzny',
-    };
-  } catch (error) {
-    return { healthy: false, detail: String(error) };
-  }
 }

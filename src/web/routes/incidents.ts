@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { listOpenIncidents, retryIncident } from '../../incidents/incidents';
 import type { WebDeps } from '../context';
+import { engineIdSchema } from '../engine-id';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { incidentsPage } from '../views/incidents-page';
 import { signedIn } from '../views/page-context';
 
-const key = z.string().regex(/^\d{1,20}$/, 'klucz incydentu to liczba');
+const key = engineIdSchema('to nie jest identyfikator incydentu');
 
 /** Incidents a person can see and retry: managers and process owners. */
 export function incidentRoutes(deps: WebDeps): Router {

@@ -4,10 +4,11 @@ import { claimTask, completeTask, reassignTask, taskFormView, unclaimTask } from
 import { inboxQuerySchema, queryInbox } from '../../tasks/task-queries';
 import { localizedError } from '../../i18n';
 import type { WebDeps } from '../context';
+import { engineIdSchema } from '../engine-id';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 
 export const assignBody = z.object({ assignee: z.string().trim().min(1, 'podaj login osoby').max(100) });
-export const taskKey = z.string().regex(/^\d{1,20}$/, 'klucz zadania to liczba');
+export const taskKey = engineIdSchema('to nie jest identyfikator zadania');
 
 /** JSON API of the inbox: list my groups' open tasks, claim, unclaim, complete. */
 export function taskRoutes(deps: WebDeps): Router {

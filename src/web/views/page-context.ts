@@ -13,7 +13,9 @@ export interface PageContext {
 export type SignedInContext = PageContext & { session: Session };
 
 /** POST actions that render a page: the GET address of that page. */
-const RETURN_FOR_POST: [RegExp, string][] = [[/^\/zadania\/(\d{1,20})\/zakoncz$/, '/zadania/$1']];
+const RETURN_FOR_POST: [RegExp, string][] = [
+  [/^\/zadania\/([A-Za-z0-9][A-Za-z0-9:._-]{0,63})\/zakoncz$/, '/zadania/$1'],
+];
 
 export function pageContext(req: Request): PageContext {
   return { i18n: req.i18n, session: req.session, returnTo: returnAddress(req) };
