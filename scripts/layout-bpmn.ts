@@ -11,7 +11,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { layoutProcess } from 'bpmn-auto-layout';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
-import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import camunda from 'camunda-bpmn-moddle/resources/camunda.json';
 
 const DI = /\s*<bpmndi:BPMNDiagram[\s\S]*?<\/bpmndi:BPMNDiagram>/g;
 
@@ -38,7 +38,7 @@ function linkFlows(container: ModdleElement, subProcesses: string[]): void {
 }
 
 export async function layoutBpmn(xml: string): Promise<string> {
-  const moddle = new BpmnModdle({ zeebe });
+  const moddle = new BpmnModdle({ camunda });
   const { rootElement } = await moddle.fromXML(xml.replace(DI, ''));
   const processes = ((rootElement.rootElements as ModdleElement[] | undefined) ?? []).filter(
     (e) => e.$type === 'bpmn:Process',
@@ -236,7 +236,7 @@ function spread(
  * test/unit/bpmn-layout.test.ts checks the result.
  */
 async function polish(xml: string): Promise<string> {
-  const moddle = new BpmnModdle({ zeebe });
+  const moddle = new BpmnModdle({ camunda });
   const { rootElement } = await moddle.fromXML(xml);
   for (const diagram of (rootElement.diagrams as ModdleElement[] | undefined) ?? []) {
     const plane = diagram.plane as ModdleElement;

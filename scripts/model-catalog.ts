@@ -1,8 +1,9 @@
 /**
  * `npm run docs:model`: rewrites the model catalogue of bpmn/README.md (between the model-catalog markers) from
  * bpmn/*.bpmn and bpmn/*.dmn — for every process its user tasks (role, form, due date and where the due date comes
- * from), job worker steps, timers, messages, errors and escalations, call activities and business rule tasks, and
- * a table of the DMN decisions. The text outside the markers is written by hand.
+ * from), external-task steps (topic and extension properties), timers, messages, errors and escalations, call
+ * activities and business rule tasks, and a table of the DMN decisions — read from the Camunda 7 (`camunda:`)
+ * extensions. The text outside the markers is written by hand.
  *
  *   npx tsx scripts/model-catalog.ts           # rewrite bpmn/README.md (and format it with Prettier)
  *   npx tsx scripts/model-catalog.ts --print   # print the generated block only (test/unit/model-catalog.test.ts)
@@ -11,7 +12,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { XMLParser } from 'fast-xml-parser';
-import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import camunda from 'camunda-bpmn-moddle/resources/camunda.json';
 
 export const START = '<!-- model-catalog:start -->';
 export const END = '<!-- model-catalog:end -->';
@@ -57,30 +58,73 @@ function extensions(element: El, type: string): El[] {
 
 const extension = (element: El, type: string): El | undefined => extensions(element, type)[0];
 
-function headers(element: El): Array<{ key: string; value: string }> {
-  return list(extension(element, 'zeebe:TaskHeaders'), 'values').map((h) => ({
-    key: text(h.key),
-    value: text(h.value),
+/** `camunda:properties` of a step: what its worker reads as the external task's extension properties. */
+function properties(element: El): Array<{ key: string; value: string }> {
+  return list(extension(element, 'camunda:Properties'), 'values').map((p) => ({
+    key: text(p.name),
+    value: text(p.value),
   }));
 }
 
-const header = (element: El, key: string): string | undefined =>
-  headers(element).find((h) => h.key === key)?.value;
+const property = (element: El, key: string): string | undefined =>
+  properties(element).find((h) => h.key === key)?.value;
 
+/** A value definition written out: an expression, a `camunda:map` as `{key: …}`, a `camunda:list` as `[…]`. */
+function definitionText(definition: El): string {
+  switch (definition.$type) {
+    case 'camunda:Map':
+      return `{${list(definition, 'entries')
+        .map((e) => `${text(e.key)}: ${parameterValue(e)}`)
+        .join(', ')}}`;
+    case 'camunda:List':
+      return `[${list(definition, 'items').map(definitionText).join(', ')}]`;
+    case 'camunda:Value':
+      return text(definition.value);
+    default:
+      return definition.$type;
+  }
+}
+
+/** A parameter's (or a map entry's) value. */
+function parameterValue(parameter: El): string {
+  const definition = parameter.definition as El | undefined;
+  return definition ? definitionText(definition) : text(parameter.value);
+}
+
+/**
+ * Input and output mappings: `camunda:inputOutput` parameters and a call activity's `camunda:in` / `camunda:out`
+ * (the business key and `variables="all"` are not variables, so they are left out).
+ */
 function mappings(
   element: El,
   kind: 'inputParameters' | 'outputParameters',
 ): Array<{ source: string; target: string }> {
-  return list(extension(element, 'zeebe:IoMapping'), kind).map((p) => ({
-    source: text(p.source),
-    target: text(p.target),
+  const parameters = list(extension(element, 'camunda:InputOutput'), kind).map((p) => ({
+    source: parameterValue(p),
+    target: text(p.name),
   }));
+  const calls = extensions(element, kind === 'inputParameters' ? 'camunda:In' : 'camunda:Out')
+    .filter((m) => text(m.target))
+    .map((m) => ({
+      source: text(m.source) ? `\${${text(m.source)}}` : text(m.sourceExpression),
+      target: text(m.target),
+    }));
+  return [...parameters, ...calls];
+}
+
+/**
+ * A JUEL expression as the catalogue shows it: without `${…}`, and `execution.getVariable('x')` (a variable that
+ * may be missing reads as null) as plain `x`.
+ */
+export function shown(expression: string): string {
+  const body = /^\$\{([\s\S]*)\}$/.exec(expression.trim())?.[1] ?? expression;
+  return body.replace(/execution\.getVariable\('(\w+)'\)/g, '$1').trim();
 }
 
 const isSubProcess = (element: El) => /SubProcess$|Transaction$/.test(element.$type);
 
 export async function readProcesses(dir: string): Promise<ProcessModel[]> {
-  const moddle = new BpmnModdle({ zeebe });
+  const moddle = new BpmnModdle({ camunda });
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.bpmn'))
     .sort();
@@ -244,16 +288,16 @@ const amountText = (kind: string, n: number): string =>
         ? `${n} ${plural(n, 'miesiąc', 'miesiące', 'miesięcy')} (KPA)`
         : `${n} (${kind})`;
 
-/** "14 dni roboczych, pilne 2" — the rule a `compute-due-date` task's headers describe. */
+/** "14 dni roboczych, pilne 2" — the rule a `compute-due-date` task's properties describe. */
 export function deadlineRuleText(task: El): string {
-  const kind = header(task, 'deadlineKind') ?? 'working-days';
-  const parts = [amountText(kind, Number(header(task, 'deadlineAmount')))];
-  const urgent = header(task, 'deadlineUrgentAmount');
+  const kind = property(task, 'deadlineKind') ?? 'working-days';
+  const parts = [amountText(kind, Number(property(task, 'deadlineAmount')))];
+  const urgent = property(task, 'deadlineUrgentAmount');
   if (urgent !== undefined) parts.push(`pilne ${urgent}`);
-  const time = header(task, 'deadlineTime');
+  const time = property(task, 'deadlineTime');
   if (time) parts.push(`do godz. ${time}`);
   const from = mappings(task, 'inputParameters').find((m) => m.target === 'deadlineFrom');
-  parts.push(from ? `od ${code(from.source.replace(/^=\s*/, ''))}` : 'od dnia wykonania kroku');
+  parts.push(from ? `od ${code(shown(from.source))}` : 'od dnia wykonania kroku');
   return parts.join(', ');
 }
 
@@ -262,13 +306,17 @@ export function deadlineRuleText(task: El): string {
 
 const DUE_DATE_WORKER = 'compute-due-date';
 
+/** The topic of an external task (`camunda:type="external"`), the name its worker subscribes to. */
 function taskType(element: El): string | undefined {
-  const definition = extension(element, 'zeebe:TaskDefinition');
-  return definition ? text(definition.type) : undefined;
+  return text(element.type) === 'external' ? text(element.topic) : undefined;
 }
 
+/** `${x}` → `x`; anything else is not a plain variable. */
 const variableOf = (expression: string): string | undefined =>
-  /^=\s*([A-Za-z_][\w]*)\s*$/.exec(expression)?.[1];
+  /^\$\{\s*([A-Za-z_][\w]*)\s*\}$/.exec(expression.trim())?.[1];
+
+/** Retries are a property of every step (the worker's first retry count), not part of its rule. */
+const RETRIES = 'retries';
 
 class Catalog {
   private readonly callers = new Map<string, Caller[]>();
@@ -279,7 +327,7 @@ class Catalog {
   ) {
     for (const process of processes) {
       for (const element of process.elements.filter((e) => e.$type === 'bpmn:CallActivity')) {
-        const called = text(extension(element, 'zeebe:CalledElement')?.processId);
+        const called = text(element.calledElement);
         if (!called) continue;
         this.callers.set(called, [...(this.callers.get(called) ?? []), { process, element }]);
       }
@@ -294,11 +342,11 @@ class Catalog {
   variableSource(process: ProcessModel, variable: string, depth = 0): string[] {
     const computed = process.elements.flatMap((element) => {
       if (taskType(element) !== DUE_DATE_WORKER) return [];
-      if (header(element, 'resultVariable') === variable)
+      if (property(element, 'resultVariable') === variable)
         return [`${deadlineRuleText(element)} (${code(element.id!)}, worker ${code(DUE_DATE_WORKER)})`];
-      if (header(element, 'warningVariable') === variable) {
-        const days = Number(header(element, 'warningWorkingDays') ?? 0);
-        const result = header(element, 'resultVariable') ?? 'dueDate';
+      if (property(element, 'warningVariable') === variable) {
+        const days = Number(property(element, 'warningWorkingDays') ?? 0);
+        const result = property(element, 'resultVariable') ?? 'dueDate';
         return [
           `${days} ${plural(days, 'dzień roboczy', 'dni robocze', 'dni roboczych')} przed ${code(result)} (${code(element.id!)}, worker ${code(DUE_DATE_WORKER)})`,
         ];
@@ -313,8 +361,8 @@ class Catalog {
         if (!input) continue;
         const source = variableOf(input.source);
         const described = source
-          ? this.variableSource(caller.process, source, depth + 1).join('; ') || code(input.source)
-          : code(input.source);
+          ? this.variableSource(caller.process, source, depth + 1).join('; ') || code(shown(input.source))
+          : code(shown(input.source));
         fromCallers.set(described, [
           ...(fromCallers.get(described) ?? []),
           code(text(caller.process.process.id)),
@@ -326,7 +374,7 @@ class Catalog {
     const setters = process.elements.filter(
       (element) =>
         mappings(element, 'outputParameters').some((m) => m.target === variable) ||
-        text(extension(element, 'zeebe:CalledDecision')?.resultVariable) === variable,
+        (element.$type === 'bpmn:BusinessRuleTask' && text(element.resultVariable) === variable),
     );
     return setters.map((element) => {
       const type = taskType(element);
@@ -334,24 +382,23 @@ class Catalog {
     });
   }
 
-  /** A FEEL expression with what the diagrams say about it. */
+  /** A JUEL expression (`${…}`) with what the diagrams say about it. */
   explain(process: ProcessModel, expression: string): string {
     const variable = variableOf(expression);
     const sources = variable ? this.variableSource(process, variable) : [];
     return [code(expression), ...sources].join(' — ');
   }
 
-  /** Candidate groups; `=[draftingGroup]` is resolved from the calling processes' input mappings. */
+  /** Candidate groups; `${draftingGroup}` is resolved from the calling processes' `camunda:in` mappings. */
   roles(process: ProcessModel, task: El): string {
-    const assignment = extension(task, 'zeebe:AssignmentDefinition');
-    const groups = text(assignment?.candidateGroups);
+    const groups = text(task.candidateGroups);
     const parts: string[] = [];
-    if (groups.startsWith('=')) {
-      const variable = /^=\s*\[?\s*([A-Za-z_]\w*)\s*\]?\s*$/.exec(groups)?.[1];
+    if (groups.includes('${')) {
+      const variable = variableOf(groups);
       const resolved = variable
         ? this.callersOf(text(process.process.id)).flatMap((caller) => {
             const input = mappings(caller.element, 'inputParameters').find((m) => m.target === variable);
-            const literal = input && /^=\s*"([^"]*)"\s*$/.exec(input.source)?.[1];
+            const literal = input && /^\$\{\s*'([^']*)'\s*\}$/.exec(input.source)?.[1];
             return literal ? [`${code(literal)} (z ${code(text(caller.process.process.id))})`] : [];
           })
         : [];
@@ -364,9 +411,9 @@ class Catalog {
           .join(', '),
       );
     }
-    const users = text(assignment?.candidateUsers);
+    const users = text(task.candidateUsers);
     if (users) parts.push(`osoby: ${code(users)}`);
-    const assignee = text(assignment?.assignee);
+    const assignee = text(task.assignee);
     if (assignee) parts.push(`przypisana: ${code(assignee)}`);
     return parts.join('; ') || '—';
   }
@@ -419,17 +466,14 @@ class Catalog {
         table(
           ['element', 'nazwa', 'rola (grupa kandydatów)', 'formularz', 'termin'],
           userTasks.map((task) => {
-            const form = extension(task, 'zeebe:FormDefinition');
-            const formText = text(form?.formId)
-              ? `${code(text(form?.formId))} (${code(`${text(form?.formId)}.form`)})`
-              : text(form?.externalReference)
-                ? `${code(text(form?.externalReference))} (formularz aplikacji)`
-                : text(form?.formKey)
-                  ? code(text(form?.formKey))
-                  : '—';
-            const schedule = extension(task, 'zeebe:TaskSchedule');
-            const due = text(schedule?.dueDate);
-            const followUp = text(schedule?.followUpDate);
+            const formRef = text(task.formRef);
+            const formText = formRef
+              ? `${code(formRef)} (${code(`${formRef}.form`)})`
+              : text(task.formKey)
+                ? code(text(task.formKey))
+                : '—';
+            const due = text(task.dueDate);
+            const followUp = text(task.followUpDate);
             const dueText = [
               due ? this.explain(process, due) : '',
               followUp ? `przypomnienie: ${this.explain(process, followUp)}` : '',
@@ -451,11 +495,13 @@ class Catalog {
     const jobs = process.elements.filter((e) => taskType(e) !== undefined && e.$type !== 'bpmn:UserTask');
     if (jobs.length) {
       out.push(
-        '#### Kroki automatyczne (job workery)',
+        '#### Kroki automatyczne (workery zadań zewnętrznych)',
         table(
-          ['element', 'nazwa', 'typ zadania', 'nagłówki'],
+          ['element', 'nazwa', 'temat (topic)', 'właściwości'],
           jobs.map((job) => {
-            const items = headers(job).map((h) => code(`${h.key}=${h.value}`));
+            const items = properties(job)
+              .filter((h) => h.key !== RETRIES)
+              .map((h) => code(`${h.key}=${h.value}`));
             const rule = taskType(job) === DUE_DATE_WORKER ? `; termin: ${deadlineRuleText(job)}` : '';
             return [
               code(job.id!),
@@ -518,7 +564,7 @@ class Catalog {
         table(
           ['element', 'nazwa', 'gdzie', 'komunikat', 'klucz korelacji'],
           messages.map(({ element, message, kind }) => {
-            const key = message ? text(extension(message, 'zeebe:Subscription')?.correlationKey) : '';
+            const key = message ? (property(message, 'correlationKey') ?? '') : '';
             const throwing = /Throw|End/.test(element.$type);
             return [
               code(element.id!),
@@ -590,13 +636,11 @@ class Catalog {
             const outputs = mappings(call, 'outputParameters').map((m) => code(m.target));
             let target: string;
             if (call.$type === 'bpmn:CallActivity') {
-              const called = extension(call, 'zeebe:CalledElement');
-              target = `proces ${code(text(called?.processId) || text(called?.processIdExpression))}`;
+              target = `proces ${code(text(call.calledElement))}`;
             } else {
-              const decision = extension(call, 'zeebe:CalledDecision');
               const type = taskType(call);
-              target = decision
-                ? `decyzja ${code(text(decision.decisionId))} → ${code(text(decision.resultVariable))}`
+              target = text(call.decisionRef)
+                ? `decyzja ${code(text(call.decisionRef))} → ${code(text(call.resultVariable))} (${text(call.mapDecisionResult) || 'resultList'})`
                 : `worker ${code(type ?? '?')}`;
             }
             return [
@@ -618,7 +662,7 @@ class Catalog {
     const children = (p: ProcessModel) =>
       p.elements
         .filter((e) => e.$type === 'bpmn:CallActivity')
-        .map((e) => byId.get(text(extension(e, 'zeebe:CalledElement')?.processId)))
+        .map((e) => byId.get(text(e.calledElement)))
         .filter((c): c is ProcessModel => c !== undefined);
     const reach = (root: ProcessModel) => {
       const seen = new Set<ProcessModel>([root]);
@@ -647,7 +691,7 @@ class Catalog {
     const usedBy = (id: string) => [
       ...this.processes.flatMap((p) =>
         p.elements
-          .filter((e) => text(extension(e, 'zeebe:CalledDecision')?.decisionId) === id)
+          .filter((e) => text(e.decisionRef) === id)
           .map((e) => `${code(text(p.process.id))} (${code(e.id!)})`),
       ),
       ...this.decisions.filter((d) => d.requires.includes(id)).map((d) => `decyzja ${code(d.id)}`),

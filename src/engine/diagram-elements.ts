@@ -7,9 +7,16 @@ export interface DiagramElement {
   elementType: string;
 }
 
+/** Suffix of the activity id Camunda 7 gives the body of a multi-instance activity. */
+export const MULTI_INSTANCE_BODY = '#multiInstanceBody';
+
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true });
 
-/** Names of every element of every process in a BPMN file (records carry only ids; people read names). */
+/**
+ * Names of every element of every process in a BPMN file (engine events carry only ids; people read names). A
+ * multi-instance activity also gets the id Camunda 7 gives its body, `<id>#multiInstanceBody` (element type
+ * `multiInstanceBody`), which the engine reports as an activity of its own around the instances.
+ */
 export function diagramElements(xml: string): DiagramElement[] {
   const doc = parser.parse(xml) as { definitions?: Record<string, unknown> };
   const processes = asArray(doc.definitions?.process);
@@ -40,6 +47,13 @@ function collect(container: Record<string, unknown>, processId: string, out: Dia
         name: String(element.name ?? element.id),
         elementType: type,
       });
+      if (element.multiInstanceLoopCharacteristics !== undefined)
+        out.push({
+          bpmnProcessId: processId,
+          elementId: `${element.id}${MULTI_INSTANCE_BODY}`,
+          name: String(element.name ?? element.id),
+          elementType: 'multiInstanceBody',
+        });
       if (type === 'subProcess') collect(element, processId, out);
     }
   }

@@ -82,27 +82,33 @@ function elements(kinds: string[]): Found[] {
   return found;
 }
 
-const extension = (node: Node, name: string): Node | undefined =>
-  asArray((node.extensionElements as Node | undefined)?.[name])[0];
+/** A `camunda:` attribute (the parser drops the prefix). */
+const camunda = (node: Node, name: string): string => String(node[name] ?? '').trim();
 
 describe('every user task of the model', () => {
   const userTasks = elements(['userTask']).map((t) => [`${t.file} ${String(t.node.id)}`, t.node] as const);
 
   it('exists', () => expect(userTasks.length).toBeGreaterThan(0));
 
-  it.each(userTasks)('%s has a candidate group and a form', (_, task) => {
-    const groups = String(extension(task, 'assignmentDefinition')?.candidateGroups ?? '').trim();
-    expect(groups).not.toBe('');
-    const form = extension(task, 'formDefinition');
-    const formId = String(form?.formId ?? '').trim();
-    const externalReference = String(form?.externalReference ?? '').trim();
-    expect(formId || externalReference).not.toBe('');
-    if (formId) {
-      const file = path.join(bpmnDir, `${formId}.form`);
-      expect(existsSync(file)).toBe(true);
-      // the engine links the task to the deployed form by the form's own id, not by the file name
-      expect((JSON.parse(readFileSync(file, 'utf8')) as { id?: string }).id).toBe(formId);
-    }
+  it.each(userTasks)('%s has a candidate group and a Camunda Form of this directory', (_, task) => {
+    expect(camunda(task, 'candidateGroups')).not.toBe('');
+    const formRef = camunda(task, 'formRef');
+    expect(formRef).not.toBe('');
+    // the deployment's newest form with that id (the app deploys bpmn/ in one deployment)
+    expect(camunda(task, 'formRefBinding')).toBe('latest');
+    const file = path.join(bpmnDir, `${formRef}.form`);
+    expect(existsSync(file)).toBe(true);
+    // the engine links the task to the deployed form by the form's own id, not by the file name
+    const form = JSON.parse(readFileSync(file, 'utf8')) as {
+      id?: string;
+      executionPlatform?: string;
+      executionPlatformVersion?: string;
+    };
+    expect(form).toMatchObject({
+      id: formRef,
+      executionPlatform: 'Camunda Platform',
+      executionPlatformVersion: '7.24.0',
+    });
   });
 });
 
@@ -126,15 +132,15 @@ describe('references between model files', () => {
   it.each(elements(['callActivity']).map((c) => [`${c.file} ${String(c.node.id)}`, c.node] as const))(
     '%s calls a process of the model',
     (_, call) => {
-      expect(processIds).toContain(String(extension(call, 'calledElement')?.processId));
+      expect(processIds).toContain(String(call.calledElement));
     },
   );
 
-  const ruleTasks = elements(['businessRuleTask']).filter((t) => extension(t.node, 'calledDecision'));
+  const ruleTasks = elements(['businessRuleTask']);
   it.each(ruleTasks.map((c) => [`${c.file} ${String(c.node.id)}`, c.node] as const))(
     '%s calls a decision of the model',
     (_, task) => {
-      expect(decisionIds).toContain(String(extension(task, 'calledDecision')?.decisionId));
+      expect(decisionIds).toContain(camunda(task, 'decisionRef'));
     },
   );
 });
