@@ -237,6 +237,11 @@ describe('engine REST adapter', () => {
       .correlateMessage({ messageName: 'rest-it-signal', businessKey: `nobody-${randomUUID()}` })
       .catch((e: unknown) => e);
     expect(isEngineError(error, 'message-not-correlated')).toBe(true);
+    // with `all` the engine itself answers 200 [] — the adapter still says nothing waited
+    const none = await engine
+      .correlateMessage({ messageName: 'rest-it-signal', businessKey: `nobody-${randomUUID()}`, all: true })
+      .catch((e: unknown) => e);
+    expect(isEngineError(none, 'message-not-correlated')).toBe(true);
   });
 
   it('stops at once although a poll is parked in the engine', async () => {
