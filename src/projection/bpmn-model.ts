@@ -45,10 +45,11 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '',
 
 type XmlElement = Record<string, unknown>;
 
-/** The processes of a BPMN file (one per `<process>`), for the coverage of the model. */
+/** The executable processes of a BPMN file (one per `<process>`; a pool drawn only as a partner is left out). */
 export function processModels(xml: string): ProcessModel[] {
   const doc = parser.parse(xml) as { definitions?: XmlElement };
-  return asArray(doc.definitions?.process).map((process) => {
+  const executable = asArray(doc.definitions?.process).filter((process) => process.isExecutable !== 'false');
+  return executable.map((process) => {
     const model: ProcessModel = { bpmnProcessId: String(process.id), nodes: [], flows: [], associations: [] };
     collect(process, model);
     return model;

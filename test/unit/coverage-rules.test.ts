@@ -90,6 +90,14 @@ describe('BPMN coverage rules for Camunda 7', () => {
     expect(coveredIds(model!, seen({ ended: ['pay'] })).elements).toEqual(new Set(['pay']));
   });
 
+  it('leaves out a pool that is not executable', () => {
+    const xml = bpmn('<bpmn:task id="t" />').replace(
+      '</bpmn:definitions>',
+      '<bpmn:process id="applicant" isExecutable="false" /></bpmn:definitions>',
+    );
+    expect(processModels(xml).map((model) => model.bpmnProcessId)).toEqual(['p']);
+  });
+
   it('flattens sub-processes into their process', () => {
     const [model] = processModels(
       bpmn(`
