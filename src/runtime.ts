@@ -1,16 +1,21 @@
 import type { Server } from 'node:http';
-import type { Camunda8 } from '@camunda8/sdk';
 import { ensureDemoUsers } from './auth/demo-users';
 import { createUserIfMissing } from './auth/users';
-import { engineDir, isExternalEngine, type Config } from './config';
+import type { Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
-import { createEngineClient } from './engine/client';
+import {
+  createEngineCommands,
+  startCommandDispatcher,
+  type EngineCommands,
+} from './engine-commands/commands';
 import { deployResources } from './engine/deploy';
-import { exporterToken } from './engine/exporter-token';
-import { startLocalEngine, type RunningEngine } from './engine/local-engine';
-import { localEngineOptions } from './engine/local-engine-options';
+import { startEngineHost, type RunningEngineHost } from './engine/engine-host';
+import { engineFeedToken, engineHostOptions } from './engine/engine-host-options';
+import type { EnginePort } from './engine/port';
+import { createRestEngine } from './engine/rest-engine';
+import { createEngineTestClock, type EngineTestClock } from './engine/test-clock';
 import type { Logger } from './logger';
 import { startOutboxDispatcher } from './notifications/dispatcher';
 import { logChannel } from './notifications/outbox';
@@ -22,14 +27,19 @@ import { runWorkers, type RunningWorkers } from '../workers/run-workers';
 export interface Runtime {
   url: string;
   db: Database;
-  engine: Camunda8;
-  localEngine?: RunningEngine;
+  engine: EnginePort;
+  /** Engine commands that follow case-file writes (outbox), sent at once and by the dispatcher. */
+  commands: EngineCommands;
+  engineHost: RunningEngineHost;
+  /** The engine host's test clock, only with ENGINE_CLOCK_CONTROLLED (tests). */
+  clock?: EngineTestClock;
   stop(): Promise<void>;
 }
 
 /**
- * The composition root's body: engine (local unless external) → database + migrations → deploy → workers → HTTP.
- * Used by `npm start` and by the integration tests, so both run the same wiring.
+ * The composition root's body: engine host (local unless external) → database + migrations → deploy → workers,
+ * command dispatcher → HTTP (which also receives the host's event feed). Used by `npm start` and by the
+ * integration tests, so both run the same wiring.
  */
 export async function startRuntime(
   config: Config,
@@ -43,21 +53,20 @@ export async function startRuntime(
     }
   };
   try {
-    const token = await exporterToken(config.ENGINE_EXPORTER_TOKEN, engineDir(config));
-    let localEngine: RunningEngine | undefined;
-    if (!isExternalEngine(config)) {
-      localEngine = await startLocalEngine(
-        await localEngineOptions(config, log.child({ component: 'engine' })),
-      );
-      const owned = localEngine;
-      cleanups.push(() => owned.stop());
-    } else {
-      log.info('Zewnętrzny klaster Camunda — nie uruchamiam lokalnego silnika', {
-        rest: config.ZEEBE_REST_ADDRESS,
-      });
-    }
-    const engine = createEngineClient(localEngine);
-    cleanups.push(() => engine.closeAllClients());
+    const engineLog = log.child({ component: 'engine' });
+    const engineHost = await startEngineHost(await engineHostOptions(config, engineLog));
+    cleanups.push(() => engineHost.stop());
+    const engine = createRestEngine({
+      restUrl: engineHost.restUrl,
+      ...engineHost.credentials,
+      log: engineLog,
+    });
+    const clock = config.ENGINE_CLOCK_CONTROLLED
+      ? createEngineTestClock({
+          hostUrl: engineHost.restUrl.replace(/\/engine-rest$/, ''),
+          ...engineHost.credentials,
+        })
+      : undefined;
 
     const db = await openDatabase(config);
     cleanups.push(() => db.close());
@@ -76,6 +85,9 @@ export async function startRuntime(
     }
     const outbox = startOutboxDispatcher(db, logChannel(log.child({ component: 'outbox' })), log);
     cleanups.push(() => outbox.stop());
+    const commands = createEngineCommands({ db, engine, log: log.child({ component: 'engine-commands' }) });
+    const dispatcher = startCommandDispatcher(commands, log);
+    cleanups.push(() => dispatcher.stop());
     if (config.NODE_ENV === 'development') await ensureDemoUsers(db, log, print);
     if (config.BOOTSTRAP_ADMIN_LOGIN && config.BOOTSTRAP_ADMIN_PASSWORD) {
       const created = await createUserIfMissing(db, {
@@ -93,15 +105,15 @@ export async function startRuntime(
       config,
       db,
       engine,
+      commands,
       log,
-      engineProbe: localEngine?.probe,
-      exporterToken: token,
+      feedToken: await engineFeedToken(config),
       workers: () => ({ running: workers?.running() ?? false, types: workers?.types ?? [] }),
     });
     const server = await listen(app, config.PORT, config.HOST);
     cleanups.push(() => closeServer(server));
     const url = `http://${config.HOST}:${config.PORT}`;
-    return { url, db, engine, localEngine, stop };
+    return { url, db, engine, commands, engineHost, clock, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -54,15 +54,31 @@ async function attempt(engine: EnginePort, stored: StoredCommand): Promise<Attem
         });
         if (found) return { kind: 'done', result: { processInstanceIds: [found.id], repeated: true } };
       }
-      const correlated = await engine.correlateMessage({
-        messageName: command.messageName,
-        correlationKeys: command.correlationKeys,
-        variables: { ...command.variables, [marker]: stored.id },
-        all: command.all,
-      });
-      return { kind: 'done', result: { processInstanceIds: correlated.processInstanceIds } };
+      try {
+        const correlated = await engine.correlateMessage({
+          messageName: command.messageName,
+          correlationKeys: command.correlationKeys,
+          variables: { ...command.variables, [marker]: stored.id },
+          all: command.all,
+        });
+        return { kind: 'done', result: { processInstanceIds: correlated.processInstanceIds } };
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'message-not-correlated') throw error;
+        // nothing waits: later (the process has not reached the step yet), or never (its instances have ended)
+        if (await allEnded(engine, command.correlationKeys))
+          return { kind: 'done', result: { processInstanceIds: [], skipped: 'process-ended' } };
+        throw error;
+      }
     }
   }
+}
+
+/** True when instances with the first correlation key exist and none of them runs any more. */
+async function allEnded(engine: EnginePort, keys: Record<string, unknown>): Promise<boolean> {
+  const [name, value] = Object.entries(keys)[0] ?? [];
+  if (!name || typeof value !== 'string') return false;
+  const instances = await engine.findProcessInstances({ variableEquals: { name, value } });
+  return instances.length > 0 && instances.every((i) => i.state !== 'ACTIVE' && i.state !== 'SUSPENDED');
 }
 
 /** Technical faults are retried; a message nothing waits for waits; anything else the engine refused is final. */

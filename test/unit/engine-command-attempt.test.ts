@@ -71,7 +71,13 @@ describe('engine command attempts', () => {
   });
 
   it('a message nothing waits for yet is retried, marked so', async () => {
-    const engine = stubEngine({ correlateMessage: () => Promise.reject(notWaiting) });
+    const engine = stubEngine({
+      correlateMessage: () => Promise.reject(notWaiting),
+      findProcessInstances: () =>
+        Promise.resolve([
+          { id: 'pi-1', businessKey: null, processDefinitionKey: 'mops-decision', state: 'ACTIVE' },
+        ]),
+    });
     const outcome = await attemptCommand(
       engine,
       stored({
@@ -82,6 +88,26 @@ describe('engine command attempts', () => {
       }),
     );
     expect(outcome).toMatchObject({ kind: 'retry', notWaitingYet: true });
+  });
+
+  it('a message whose processes have all ended is done, with nothing delivered', async () => {
+    const engine = stubEngine({
+      correlateMessage: () => Promise.reject(notWaiting),
+      findProcessInstances: () =>
+        Promise.resolve([
+          { id: 'pi-1', businessKey: null, processDefinitionKey: 'mops-decision', state: 'COMPLETED' },
+        ]),
+    });
+    const outcome = await attemptCommand(
+      engine,
+      stored({
+        kind: 'correlate-message',
+        messageName: 'appeal-waived',
+        correlationKeys: { decisionId: 'd-1' },
+        variables: {},
+      }),
+    );
+    expect(outcome).toEqual({ kind: 'done', result: { processInstanceIds: [], skipped: 'process-ended' } });
   });
 
   it('a correlated message carries the command id, and its repeat is recognised by it', async () => {
