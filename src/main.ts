@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   console.log(
     `\nmops-flow działa: ${runtime.url}\n` +
       `  Zaloguj się kontem z listy kont demonstracyjnych (wypisanej przy pierwszym starcie).\n` +
-      `  Stan: ${runtime.url}/health   Log silnika: ${runtime.localEngine?.logFile ?? '(klaster zewnętrzny)'}\n` +
+      `  Stan: ${runtime.url}/health   Log silnika: ${runtime.engineHost.logFile ?? `(silnik zewnętrzny: ${runtime.engineHost.restUrl})`}\n` +
       `  Ctrl-C zatrzymuje aplikację i silnik.\n`,
   );
   let stopping = false;

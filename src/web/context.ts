@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { EngineCommands } from '../engine-commands/commands';
 import type { EnginePort } from '../engine/port';
 import type { Logger } from '../logger';
 
@@ -8,6 +9,8 @@ export interface WebDeps {
   config: Config;
   db: Database;
   engine: EnginePort;
+  /** Engine commands that follow a case-file write: stored with it, sent at once and retried (outbox). */
+  commands: EngineCommands;
   log: Logger;
   /** The shared secret the engine host sends with its event feed (`Authorization: Bearer …`). */
   feedToken: string;

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '@jest/types';
-import type { RunningEngine } from '../../src/engine/local-engine';
+import type { RunningEngineHost } from '../../src/engine/engine-host';
 import { createPgDatabase } from '../../src/db/pg-database';
 import { BPMN_DIR } from '../../src/paths';
 import { TEST_DATABASE_URL } from '../integration/test-config';
@@ -37,7 +37,7 @@ export default async function globalTeardown(globalConfig: Config.GlobalConfig):
     }
   } finally {
     await db.close();
-    const engine = (globalThis as { __testEngine?: RunningEngine }).__testEngine;
+    const engine = (globalThis as { __testEngine?: RunningEngineHost }).__testEngine;
     await engine?.stop();
   }
   if (failure) throw new Error(failure);
