@@ -1,31 +1,44 @@
 import type { Runtime } from '../../src/runtime';
+import { complete } from '../../workers/job-worker';
+import { runWorkers, type RunningWorkers } from '../../workers/run-workers';
 import { eventually, type TestClient } from './http-client';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 describe('a user task with a Camunda Form', () => {
   let runtime: Runtime;
   let client: TestClient;
+  let workers: RunningWorkers;
   const captured: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    ({ runtime } = await startTestRuntime({ workers: false, fixtures: true }));
-    runtime.engine.getZeebeGrpcApiClient().createWorker({
-      taskType: 'it-capture-variables',
-      taskHandler: (job) => {
-        captured.push(job.variables);
-        return job.complete();
-      },
-    });
+    const started = await startTestRuntime({ workers: false, fixtures: true });
+    runtime = started.runtime;
+    workers = runWorkers(
+      runtime.engine,
+      [
+        {
+          taskType: 'it-capture-variables',
+          fetchVariables: [],
+          timeoutMs: 10_000,
+          handle: (job) => {
+            captured.push(job.variables);
+            return Promise.resolve(complete());
+          },
+        },
+      ],
+      started.log,
+    );
     client = await loginAs(runtime, 'it-form', ['benefits']);
   });
 
-  afterAll(() => runtime.stop());
+  afterAll(async () => {
+    await workers.stop();
+    await runtime.stop();
+  });
 
   it('serves the deployed form, validates on the server and sends only process variables to the engine', async () => {
-    const started = await runtime.engine
-      .getZeebeGrpcApiClient()
-      .createProcessInstance({ bpmnProcessId: 'it-form-task', variables: {} });
-    const processInstanceKey = String(started.processInstanceKey);
+    const started = await runtime.engine.startProcess({ processKey: 'it-form-task', variables: {} });
+    const processInstanceKey = started.processInstanceId;
     const [task] = await eventually(async () => {
       const rows = await runtime.db.query<{ user_task_key: string }>(
         `SELECT user_task_key FROM user_tasks WHERE process_instance_key = $1 AND state = 'CREATED'`,

@@ -38,10 +38,8 @@ describe('technical faults become visible incidents a manager can retry', () => 
   });
 
   it('shows the incident with the worker message and completes the step after a retry', async () => {
-    const started = await runtime.engine
-      .getZeebeGrpcApiClient()
-      .createProcessInstance({ bpmnProcessId: 'it-flaky', variables: {} });
-    const processInstanceKey = String(started.processInstanceKey);
+    const started = await runtime.engine.startProcess({ processKey: 'it-flaky', variables: {} });
+    const processInstanceKey = started.processInstanceId;
     const manager = await loginAs(runtime, 'it-manager', ['managers']);
 
     const incident = await eventually(
