@@ -24,7 +24,7 @@ export const configSchema = z.object({
     .string()
     .url()
     .optional()
-    .describe('Adres frontu widziany przez silnik (eksporter rekordów); domyślnie http://HOST:PORT.'),
+    .describe('Adres frontu widziany przez silnik (strumień zdarzeń); domyślnie http://HOST:PORT.'),
   DATA_DIR: z
     .string()
     .default(path.resolve('data'))
@@ -41,41 +41,59 @@ export const configSchema = z.object({
   ENGINE_MODE: z
     .enum(['auto', 'local', 'external'])
     .default('auto')
-    .describe('auto: lokalny silnik, chyba że ustawiono ZEEBE_REST_ADDRESS / ZEEBE_GRPC_ADDRESS.'),
+    .describe(
+      'auto: lokalny host silnika, chyba że ustawiono ENGINE_REST_URL; local / external wymuszają wybór.',
+    ),
+  ENGINE_REST_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      'Zewnętrzny silnik Camunda 7 / Operaton: adres REST API (np. https://silnik.mops.local/engine-rest).',
+    ),
+  ENGINE_USER: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]+$/, 'litery, cyfry, kropka, podkreślenie, łącznik')
+    .default('mops-flow')
+    .describe('Użytkownik silnika, którym aplikacja woła REST API (HTTP Basic); też login do Cockpitu.'),
+  ENGINE_PASSWORD: z
+    .string()
+    .min(12, 'hasło silnika: min. 12 znaków')
+    .optional()
+    .describe(
+      'Hasło użytkownika silnika; lokalnie domyślnie losowane raz do ENGINE_DIR/engine-password (0600).',
+    ),
+  ENGINE_PORT: port(8080).describe('Port lokalnego hosta silnika na 127.0.0.1 (REST pod /engine-rest).'),
+  ENGINE_WEBAPPS: bool(false).describe('Cockpit, Tasklist i Admin lokalnego hosta pod /camunda.'),
+  ENGINE_FEED_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe('Sekret strumienia zdarzeń silnika (Bearer); domyślnie losowany raz do ENGINE_DIR/feed-token.'),
+  ENGINE_HISTORY_TTL: z
+    .string()
+    .regex(/^(P\d+D|\d+)$/, 'liczba dni albo PnD, np. P180D')
+    .default('P180D')
+    .describe('Domyślny czas przechowywania historii procesów i decyzji bez własnego historyTimeToLive.'),
   ENGINE_CACHE_DIR: z
     .string()
     .default(path.join(os.homedir(), '.cache', 'mops-flow'))
-    .describe('Pamięć podręczna dystrybucji Camunda (wspólna dla projektów użytkownika).'),
-  ENGINE_DIR: z.string().optional().describe('Katalog danych silnika; domyślnie DATA_DIR/engine.'),
-  ENGINE_GRPC_PORT: port(26500).describe('Port gRPC bramy silnika.'),
-  ENGINE_REST_PORT: port(8080).describe('Port REST API silnika (/v2).'),
-  ENGINE_MANAGEMENT_PORT: port(9600).describe('Port zarządzania silnika (actuator, gotowość).'),
-  ENGINE_COMMAND_PORT: port(26501).describe('Port wewnętrzny command API brokera.'),
-  ENGINE_INTERNAL_PORT: port(26502).describe('Port wewnętrzny komunikacji w klastrze.'),
+    .describe('Pamięć podręczna zbudowanego hosta silnika (wspólna dla projektów użytkownika).'),
+  ENGINE_DIR: z.string().optional().describe('Katalog danych lokalnego silnika; domyślnie DATA_DIR/engine.'),
   ENGINE_HEAP: z
     .string()
-    .regex(/^\d+[mMgG]$/, 'np. 1g albo 768m')
-    .default('1g')
-    .describe('Maksymalna sterta JVM silnika (-Xmx).'),
+    .regex(/^\d+[mMgG]$/, 'np. 256m albo 1g')
+    .default('256m')
+    .describe('Maksymalna sterta JVM hosta silnika (-Xmx).'),
   ENGINE_START_TIMEOUT_S: z.coerce
     .number()
     .int()
     .min(10)
-    .default(240)
-    .describe('Limit czasu startu silnika (s).'),
-  ENGINE_CLOCK_CONTROLLED: bool(false).describe('Sterowany zegar silnika (/v2/clock) — do testów timerów.'),
-  MAVEN_REPOSITORY_URL: z
-    .string()
-    .url()
-    .default('https://repo1.maven.org/maven2')
-    .describe('Repozytorium Maven, z którego pobierana jest dystrybucja, gdy brak polecenia mvn.'),
-  ENGINE_EXPORTER_TOKEN: z
-    .string()
-    .min(16)
-    .optional()
-    .describe('Wspólny sekret eksportera rekordów; domyślnie losowany i zapisany w DATA_DIR.'),
-  ZEEBE_REST_ADDRESS: z.string().url().optional().describe('Zewnętrzny klaster: adres REST (standard SDK).'),
-  ZEEBE_GRPC_ADDRESS: z.string().optional().describe('Zewnętrzny klaster: adres gRPC (standard SDK).'),
+    .default(180)
+    .describe('Limit czasu startu hosta silnika (s), bez jednorazowej budowy.'),
+  ENGINE_CLOCK_CONTROLLED: bool(false).describe(
+    'Zegar testowy hosta silnika (/mops/clock) — tylko do testów timerów.',
+  ),
   CASE_NUMBER_PATTERN: z
     .string()
     .refine((value) => value.includes('{n}') && value.includes('{yyyy}'), 'wzór musi zawierać {n} i {yyyy}')
@@ -100,7 +118,7 @@ export const configSchema = z.object({
   JAVA_HOME: z
     .string()
     .optional()
-    .describe('JDK 21–25 dla silnika; bez niego java z PATH, potem najnowszy JDK w /usr/lib/jvm.'),
+    .describe('JDK 17–25 dla hosta silnika; bez niego java z PATH, potem najnowszy JDK w /usr/lib/jvm.'),
   PATH: z
     .string()
     .default('')
@@ -147,7 +165,7 @@ export function publicUrl(config: Config): string {
 
 export function isExternalEngine(config: Config): boolean {
   if (config.ENGINE_MODE !== 'auto') return config.ENGINE_MODE === 'external';
-  return Boolean(config.ZEEBE_REST_ADDRESS ?? config.ZEEBE_GRPC_ADDRESS);
+  return Boolean(config.ENGINE_REST_URL);
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -1,15 +1,24 @@
-import { loadConfig } from '../config';
+import path from 'node:path';
+import { engineDir, loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { startLocalEngine } from './local-engine';
-import { localEngineOptions } from './local-engine-options';
+import { startEngineHost } from './engine-host';
+import { engineHostOptions } from './engine-host-options';
+import { PASSWORD_FILE } from './engine-secrets';
 
-/** `npm run engine`: only the local engine (same settings as `npm start`), until Ctrl-C. */
+/** `npm run engine`: only the engine host (same settings as `npm start`), until Ctrl-C. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config);
-  const engine = await startLocalEngine(await localEngineOptions(config, log));
-  console.log(`Silnik gotowy: REST ${engine.restAddress}/v2, gRPC ${engine.grpcAddress}. Ctrl-C zatrzymuje.`);
-  const stop = () => void engine.stop().then(() => process.exit(0));
+  const host = await startEngineHost(await engineHostOptions(config, log));
+  const passwordSource = config.ENGINE_PASSWORD
+    ? 'ENGINE_PASSWORD'
+    : `plik ${path.join(engineDir(config), PASSWORD_FILE)}`;
+  console.log(
+    `Silnik gotowy: REST ${host.restUrl} (użytkownik ${host.credentials.user}, hasło: ${passwordSource}).` +
+      (host.owned ? ' Ctrl-C zatrzymuje.' : ' Działał już wcześniej; zostawiam go.'),
+  );
+  if (!host.owned) return;
+  const stop = () => void host.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -1,5 +1,5 @@
 /** Pure helpers to read `java -version` output and choose JVM flags. */
-export const MIN_JAVA = 21;
+export const MIN_JAVA = 17;
 export const MAX_JAVA = 25;
 
 /** Parses the major version from `java -version` (stderr) output, e.g. `openjdk version "25.0.1"` → 25. */
@@ -10,11 +10,7 @@ export function parseJavaMajor(output: string): number | undefined {
   return first === 1 && match[2] ? Number(match[2]) : first;
 }
 
+/** The engine host (Spring Boot 3.5, Camunda 7.24) runs on Java 17 to 25. */
 export function isSupportedJava(major: number): boolean {
   return major >= MIN_JAVA && major <= MAX_JAVA;
-}
-
-/** JDK 25 needs these to silence/allow native access; JDK 21 refuses the second flag, so only on 25+. */
-export function jvmFlagsFor(major: number): string[] {
-  return major >= 25 ? ['--enable-native-access=ALL-UNNAMED', '--sun-misc-unsafe-memory-access=allow'] : [];
 }

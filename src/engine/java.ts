@@ -17,23 +17,29 @@ export interface JavaRuntime {
 export interface JavaSearch {
   javaHome?: string;
   path: string;
+  /** Only a JDK (with javac) will do: Maven compiles the engine host with it. */
+  compiler?: boolean;
 }
 
-/** Finds Java 21–25: JAVA_HOME first, then `java` on PATH, then every JDK under /usr/lib/jvm (newest first). */
+/** Finds Java 17–25: JAVA_HOME first, then `java` on PATH, then every JDK under /usr/lib/jvm (newest first). */
 export async function findJava(search: JavaSearch): Promise<JavaRuntime> {
   const seen: string[] = [];
   for (const javaBin of candidates(search)) {
     const major = await probe(javaBin);
-    seen.push(`${javaBin}: ${major ?? 'nie działa'}`);
-    if (major !== undefined && isSupportedJava(major)) {
-      return { javaBin, major, javaHome: path.dirname(path.dirname(realpathSync(javaBin))) };
+    const javaHome = path.dirname(path.dirname(realpathSync(javaBin)));
+    const jre = search.compiler === true && !existsSync(path.join(javaHome, 'bin', 'javac'));
+    seen.push(
+      `${javaBin}: ${major ?? 'nie działa'}${jre ? ' (JRE bez javac; budowa hosta wymaga JDK)' : ''}`,
+    );
+    if (major !== undefined && isSupportedJava(major) && !jre) {
+      return { javaBin, major, javaHome };
     }
   }
   throw new AppError({
     code: 'java-missing',
     message:
-      `Nie znaleziono Javy ${MIN_JAVA}–${MAX_JAVA}, której wymaga silnik Camunda. Zainstaluj JDK ${MIN_JAVA}–${MAX_JAVA} ` +
-      `(np. apt-get install openjdk-21-jdk-headless lub Temurin 25) albo ustaw JAVA_HOME. Sprawdzone: ` +
+      `Nie znaleziono Javy ${MIN_JAVA}–${MAX_JAVA}, której wymaga host silnika Camunda 7. Zainstaluj JDK ${MIN_JAVA}–${MAX_JAVA} ` +
+      `(np. apt-get install openjdk-17-jdk-headless lub Temurin 21/25) albo ustaw JAVA_HOME. Sprawdzone: ` +
       (seen.length > 0 ? seen.join('; ') : 'brak jakiejkolwiek Javy'),
   });
 }

@@ -37,3 +37,29 @@ export function renderBar(ratio: number, width = 24): string {
 function formatMb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
+
+/** Work without a known size (a Maven build): one line that says what is happening and for how long. */
+export interface Activity {
+  note(detail: string): void;
+  finish(message?: string): void;
+}
+
+export function createActivity(label: string, stream: NodeJS.WriteStream = process.stderr): Activity {
+  const started = Date.now();
+  let lastLine = 0;
+  return {
+    note(detail) {
+      const elapsed = Math.round((Date.now() - started) / 1000);
+      const text = `${label}: ${detail} (${elapsed}s)`;
+      if (stream.isTTY) stream.write(`\r\x1b[K${text}`);
+      else if (Date.now() - lastLine >= 10_000) {
+        lastLine = Date.now();
+        stream.write(`${text}\n`);
+      }
+    },
+    finish(message) {
+      const elapsed = ((Date.now() - started) / 1000).toFixed(1);
+      stream.write(`${stream.isTTY ? '\r\x1b[K' : ''}${label} ${message ?? 'gotowe'} (${elapsed}s)\n`);
+    },
+  };
+}

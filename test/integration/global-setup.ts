@@ -1,24 +1,36 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import pg from 'pg';
-import { engineProbe, startLocalEngine } from '../../src/engine/local-engine';
-import { probeEngine } from '../../src/engine/readiness';
-import { localEngineOptions } from '../../src/engine/local-engine-options';
+import { startEngineHost } from '../../src/engine/engine-host';
+import { engineHostOptions } from '../../src/engine/engine-host-options';
+import { basicAuth, probeHost } from '../../src/engine/host-probe';
 import { createLogger } from '../../src/logger';
 import { TEST_DATABASE_URL, testConfig } from './test-config';
 
-/** Starts (or reuses) the test engine once per run and gives the tests an empty database. */
+/**
+ * Starts (or reuses) the test engine host once per run and gives the tests an empty case-file database. A host
+ * started here begins with an empty schema `camunda`; a running one is reused as it is (it must have the test clock).
+ */
 export default async function globalSetup(): Promise<void> {
   const config = testConfig();
   const log = createLogger({ ...config, LOG_LEVEL: 'info' });
   await resetDatabase(TEST_DATABASE_URL);
-  const options = await localEngineOptions(config, log);
-  // the database starts empty, so a newly started engine starts empty too (a running one is reused as it is)
-  if (!(await probeEngine(engineProbe(options.settings))).ready) {
-    await rm(path.join(options.settings.dataDir, 'zeebe'), { recursive: true, force: true });
+  const options = await engineHostOptions(config, log);
+  const endpoint = { restUrl: `http://127.0.0.1:${config.ENGINE_PORT}/engine-rest`, ...options.credentials };
+  const running = (await probeHost(endpoint)).state === 'ready';
+  if (running) await assertTestClock(endpoint);
+  const host = await startEngineHost({ ...options, freshSchema: !running });
+  (globalThis as { __testEngine?: typeof host }).__testEngine = host;
+}
+
+async function assertTestClock(endpoint: { restUrl: string; user: string; password: string }): Promise<void> {
+  const info = await fetch(endpoint.restUrl.replace(/\/engine-rest$/, '/mops/info'), {
+    headers: { authorization: basicAuth(endpoint.user, endpoint.password) },
+  });
+  const body = (await info.json()) as { testClock?: boolean };
+  if (!body.testClock) {
+    throw new Error(
+      `Host silnika na ${endpoint.restUrl} działa bez zegara testowego; zatrzymaj go przed testami.`,
+    );
   }
-  const engine = await startLocalEngine(options);
-  (globalThis as { __testEngine?: typeof engine }).__testEngine = engine;
 }
 
 /** Creates the test database if needed and empties it; refuses any database whose name lacks "test". */

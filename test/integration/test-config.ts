@@ -2,8 +2,9 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config';
 
 /**
- * The integration tests' settings: their own engine ports and data dir (so a running `npm start` is left alone),
- * the PostgreSQL of DATABASE_URL (CI) or the machine's local server, a controlled engine clock.
+ * The integration tests' settings: their own engine port and data dir (so a running `npm start` is left alone),
+ * the PostgreSQL of DATABASE_URL (CI) or the machine's local server (the engine in its schema `camunda`), the
+ * engine host's test clock on.
  */
 export const TEST_DATABASE_URL =
   process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/mops_flow_test';
@@ -21,13 +22,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: TEST_DATABASE_URL,
     PORT: port(3100),
     ENGINE_MODE: 'local',
-    ENGINE_GRPC_PORT: port(26600),
-    ENGINE_REST_PORT: port(8180),
-    ENGINE_MANAGEMENT_PORT: port(9700),
-    ENGINE_COMMAND_PORT: port(26601),
-    ENGINE_INTERNAL_PORT: port(26602),
+    ENGINE_REST_URL: '',
+    ENGINE_PORT: port(8180),
     ENGINE_CLOCK_CONTROLLED: 'true',
-    ENGINE_HEAP: '768m',
     ...overrides,
   });
 }

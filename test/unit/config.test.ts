@@ -8,9 +8,16 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       PORT: 3000,
       HOST: '127.0.0.1',
-      ENGINE_REST_PORT: 8080,
+      ENGINE_PORT: 8080,
       ENGINE_MODE: 'auto',
+      ENGINE_USER: 'mops-flow',
+      ENGINE_WEBAPPS: false,
+      ENGINE_HISTORY_TTL: 'P180D',
+      ENGINE_HEAP: '256m',
+      ENGINE_CLOCK_CONTROLLED: false,
     });
+    expect(config.ENGINE_PASSWORD).toBeUndefined();
+    expect(config.ENGINE_REST_URL).toBeUndefined();
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
@@ -24,12 +31,22 @@ describe('configuration', () => {
     }
   });
 
-  it('treats the SDK address variables as an external cluster unless the mode says otherwise', () => {
+  it('treats ENGINE_REST_URL as an external engine unless the mode says otherwise', () => {
     expect(isExternalEngine(loadConfig({}))).toBe(false);
-    expect(isExternalEngine(loadConfig({ ZEEBE_GRPC_ADDRESS: 'grpcs://x.zeebe.camunda.io:443' }))).toBe(true);
-    expect(isExternalEngine(loadConfig({ ZEEBE_GRPC_ADDRESS: 'grpc://h:26500', ENGINE_MODE: 'local' }))).toBe(
-      false,
+    expect(isExternalEngine(loadConfig({ ENGINE_REST_URL: 'https://silnik.mops.local/engine-rest' }))).toBe(
+      true,
     );
+    expect(
+      isExternalEngine(
+        loadConfig({ ENGINE_REST_URL: 'https://silnik.mops.local/engine-rest', ENGINE_MODE: 'local' }),
+      ),
+    ).toBe(false);
+  });
+
+  it('refuses an engine user the engine would refuse and a history TTL it cannot read', () => {
+    expect(() => loadConfig({ ENGINE_USER: 'mops flow' })).toThrow(/ENGINE_USER/);
+    expect(() => loadConfig({ ENGINE_HISTORY_TTL: '6 months' })).toThrow(/ENGINE_HISTORY_TTL/);
+    expect(loadConfig({ ENGINE_HISTORY_TTL: '30' }).ENGINE_HISTORY_TTL).toBe('30');
   });
 
   it('documents every key in the README exactly as the schema says', () => {

@@ -1,4 +1,4 @@
-import { isSupportedJava, jvmFlagsFor, parseJavaMajor } from '../../src/engine/java-version';
+import { isSupportedJava, parseJavaMajor } from '../../src/engine/java-version';
 
 describe('java version', () => {
   it.each([
@@ -14,12 +14,15 @@ describe('java version', () => {
     expect(parseJavaMajor('bash: java: command not found')).toBeUndefined();
   });
 
-  it('accepts 21 to 25 only', () => {
-    expect([17, 20, 21, 24, 25, 26].map(isSupportedJava)).toEqual([false, false, true, true, true, false]);
-  });
-
-  it('passes the JDK 25 flags only on 25 and later', () => {
-    expect(jvmFlagsFor(21)).toEqual([]);
-    expect(jvmFlagsFor(25)).toContain('--sun-misc-unsafe-memory-access=allow');
+  it('accepts 17 to 25 only (Spring Boot 3.5 and Camunda 7.24)', () => {
+    expect([11, 16, 17, 21, 24, 25, 26].map(isSupportedJava)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
