@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Database } from '../db/database';
-import { engineError } from '../engine/engine-errors';
-import type { EnginePort } from '../engine/port';
+import { inTransaction } from '../db/in-transaction';
+import type { EngineCommands } from '../engine-commands/commands';
+import { AppError } from '../errors/app-error';
 import { recordAppeal, recordDelivery, recordRuling, recordWaiver } from './decision-lifecycle';
 
 /** Who records what the post and the party did with a decision: the office (first contact) and the teams. */
@@ -61,35 +62,56 @@ export async function recordDecisionEvent(
   }
 }
 
+/** What became of an office event: recorded, and told to the process now or queued until the process waits. */
+export interface AppliedDecisionEvent extends ProcessMessage {
+  /** True while no process waits for the message yet: the dispatcher tells it when one does. */
+  queued: boolean;
+}
+
 /**
  * Records an office event (validated), audits it and tells the process — the one path for the API and the case
- * page. The case file is written first; both steps are idempotent, so a repeat after a lost answer is safe.
- * Camunda 7 keeps no message for later: when the process does not wait for it yet (or any more) the answer is a
- * 409 whose cause is the EngineError `message-not-correlated` (`details.engineCode`), and the event stays recorded
- * in the case file, so telling the process again later is safe. Every instance waiting for it gets it (`all`): an
- * appeal is caught by the decision and by the payouts of the same decision, as the Zeebe model did.
+ * page. The case file write, the audit row and the engine command (correlate the message with every instance
+ * waiting on this decision: the decision and its payouts) are one transaction; the command is sent at once and,
+ * as Camunda 7 keeps no message that nothing waits for, again by the dispatcher until the process takes it or its
+ * instances have ended. The command's key is the event itself, so a repeat of the same event sends nothing twice.
  */
 export async function applyDecisionEvent(
-  deps: { db: Database; engine: EnginePort },
+  deps: { db: Database; commands: EngineCommands },
   input: { decisionId: string; event: unknown; userId: string },
-): Promise<ProcessMessage> {
+): Promise<AppliedDecisionEvent> {
   const event = decisionEventSchema.parse(input.event);
-  const message = await recordDecisionEvent(deps.db, input.decisionId, event, input.userId);
-  await deps.db.query(
-    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
-    [input.userId, input.decisionId, JSON.stringify(event)],
-  );
-  try {
-    await deps.engine.correlateMessage({
-      messageName: message.name,
-      correlationKeys: { decisionId: input.decisionId },
-      variables: message.variables,
-      all: true,
+  const { message, commandId } = await deps.db.transaction(async (tx) => {
+    const message = await recordDecisionEvent(
+      inTransaction(deps.db, tx),
+      input.decisionId,
+      event,
+      input.userId,
+    );
+    await tx.query(
+      `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
+      [input.userId, input.decisionId, JSON.stringify(event)],
+    );
+    const { command } = await deps.commands.enqueue(tx, {
+      idempotencyKey: `decision-event:${input.decisionId}:${message.name}:${JSON.stringify(message.variables)}`,
+      command: {
+        kind: 'correlate-message',
+        messageName: message.name,
+        correlationKeys: { decisionId: input.decisionId },
+        variables: message.variables,
+        all: true,
+      },
+      createdBy: input.userId,
     });
-  } catch (error) {
-    throw engineError(error, 'Zdarzenie zapisano w aktach sprawy, ale nie przekazano go do procesu');
+    return { message, commandId: command.id };
+  });
+  const sent = await deps.commands.send(commandId);
+  if (sent.status === 'failed') {
+    throw new AppError({
+      code: 'engine-unavailable',
+      message: `Zdarzenie zapisano w aktach sprawy, ale silnik procesów odrzucił komunikat: ${sent.lastError ?? 'bez powodu'}.`,
+    });
   }
-  return message;
+  return { ...message, queued: sent.status === 'pending' };
 }
 
 /** The case page's form fields (kind, date, ruling) as an event. */

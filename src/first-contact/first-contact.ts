@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { User } from '../auth/users';
-import type { Database } from '../db/database';
-import { engineError } from '../engine/engine-errors';
-import type { EnginePort } from '../engine/port';
+import type { Database, Queryable } from '../db/database';
+import type { EngineCommands } from '../engine-commands/commands';
 import { AppError } from '../errors/app-error';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../domain/routing-codes';
 import { personShape, routingShape, routingVariables } from '../tasks/forms/person-fields';
@@ -16,11 +15,20 @@ export const firstContactSchema = z.object({
   ...personShape,
   ...routingShape,
   channel: z.enum(['in-person', 'phone', 'mail', 'epuap']).default('in-person'),
+  /** The form's (or the API caller's) id of this submission: a repeat of it registers nothing twice. */
+  requestId: z.string().uuid('identyfikator zgłoszenia musi być UUID').optional(),
 });
 export type FirstContactInput = z.infer<typeof firstContactSchema>;
 
 export type FirstContactResult =
-  | { kind: 'application'; outcome: ContactOutcome; processInstanceKey: string; intakeId: string }
+  | {
+      kind: 'application';
+      outcome: ContactOutcome;
+      /** Null while the engine has not taken the start yet (`queued`): the dispatcher starts it when it can. */
+      processInstanceKey: string | null;
+      queued: boolean;
+      intakeId: string;
+    }
   | { kind: 'visit'; visitId: string };
 
 /**
@@ -30,7 +38,7 @@ export type FirstContactResult =
  * A certificate is issued by the process (number, PDF, or a refusal by postanowienie).
  */
 export async function registerFirstContact(
-  deps: { db: Database; engine: EnginePort },
+  deps: { db: Database; commands: EngineCommands },
   user: User,
   raw: unknown,
 ): Promise<FirstContactResult> {
@@ -43,9 +51,59 @@ export async function registerFirstContact(
     return { kind: 'visit', visitId: String(visit?.id) };
   }
   if (input.district) await assertDistrict(deps.db, input.district);
-  const [intake] = await deps.db.query<{ id: string }>(
-    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+  const requestId = input.requestId ?? randomUUID();
+  // the intake and the command to start its process are one transaction: never an intake without a process
+  const { intakeId, commandId } = await deps.db.transaction(async (tx) => {
+    const intake = (await insertIntake(tx, input, requestId, user)) ?? (await findIntake(tx, requestId));
+    if (!intake) throw new Error(`Brak zgłoszenia ${requestId} po konflikcie klucza`);
+    const { command } = await deps.commands.enqueue(tx, {
+      idempotencyKey: `start-case:${intake}`,
+      command: {
+        kind: 'start-process',
+        processKey: CASE_PROCESS_ID,
+        businessKey: intake,
+        variables: {
+          intakeId: intake,
+          contactOutcome: input.outcome,
+          channel: input.channel,
+          ...routingVariables(input),
+        },
+      },
+      createdBy: user.id,
+    });
+    return { intakeId: intake, commandId: command.id };
+  });
+  const sent = await deps.commands.send(commandId);
+  if (sent.status === 'failed') {
+    throw new AppError({
+      code: 'engine-unavailable',
+      message: `Zgłoszenie zapisano, ale silnik procesów odrzucił start sprawy: ${sent.lastError ?? 'bez powodu'}.`,
+    });
+  }
+  const processInstanceId = sent.result?.processInstanceId;
+  return {
+    kind: 'application',
+    outcome: input.outcome,
+    processInstanceKey: typeof processInstanceId === 'string' ? processInstanceId : null,
+    queued: sent.status !== 'done',
+    intakeId,
+  };
+}
+
+async function findIntake(tx: Queryable, requestId: string): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>('SELECT id FROM intakes WHERE request_id = $1', [requestId]);
+  return row?.id;
+}
+
+async function insertIntake(
+  tx: Queryable,
+  input: FirstContactInput,
+  requestId: string,
+  user: User,
+): Promise<string | undefined> {
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id) DO NOTHING RETURNING id`,
     [
       `first-contact:${randomUUID()}`,
       input.firstName,
@@ -54,27 +112,10 @@ export async function registerFirstContact(
       input.need,
       user.id,
       input.district ?? null,
+      requestId,
     ],
   );
-  try {
-    const created = await deps.engine.startProcess({
-      processKey: CASE_PROCESS_ID,
-      variables: {
-        intakeId: intake?.id,
-        contactOutcome: input.outcome,
-        channel: input.channel,
-        ...routingVariables(input),
-      },
-    });
-    return {
-      kind: 'application',
-      outcome: input.outcome,
-      processInstanceKey: created.processInstanceId,
-      intakeId: String(intake?.id),
-    };
-  } catch (error) {
-    throw engineError(error, 'Nie udało się rozpocząć wniosku');
-  }
+  return row?.id;
 }
 
 /** A district of the centre's configuration (the routing table and the inbox's site filter rely on it). */

@@ -217,6 +217,8 @@ export const en: CatalogOf<typeof pl> = {
   'firstContact.field.urgent.yes': 'Yes',
   'firstContact.submit': 'Save',
   'firstContact.applicationAccepted': 'Application received — the case will be opened and passed to a team.',
+  'firstContact.applicationQueued':
+    'Application saved. The process engine is not answering right now — the case will be opened automatically when it is back (no need to enter it again).',
   'firstContact.visitSaved': 'Visit recorded (no case opened).',
   'firstContact.accepted.certificate':
     'Saved — the process issues the certificate (number and PDF in the case file) or a refusal.',

@@ -248,6 +248,8 @@ export const pl = {
   'firstContact.field.urgent.yes': 'Tak',
   'firstContact.submit': 'Zapisz',
   'firstContact.applicationAccepted': 'Wniosek przyjęty — sprawa zostanie założona i trafi do zespołu.',
+  'firstContact.applicationQueued':
+    'Wniosek zapisany. Silnik procesów chwilowo nie odpowiada — sprawa zostanie założona automatycznie, gdy wróci (nie trzeba wpisywać go ponownie).',
   'firstContact.visitSaved': 'Wizyta zapisana (bez zakładania sprawy).',
   'firstContact.accepted.certificate':
     'Zapisano — proces wyda zaświadczenie (numer i PDF w aktach) albo postanowienie o odmowie.',

@@ -36,7 +36,13 @@ export function applicationRoutes(deps: WebDeps): Router {
     requireCsrf,
     requireRole('first-contact'),
     async (req, res) => {
-      const result = await registerFirstContact(deps, req.session!.user, req.body ?? {});
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const idempotencyKey = req.get('Idempotency-Key');
+      const result = await registerFirstContact(
+        deps,
+        req.session!.user,
+        idempotencyKey && body.requestId === undefined ? { ...body, requestId: idempotencyKey } : body,
+      );
       req.log.info('Pierwszy kontakt zapisany', { kind: result.kind, userId: req.session!.user.id });
       res.status(201).json(result);
     },
@@ -64,8 +70,10 @@ export function applicationRoutes(deps: WebDeps): Router {
         const notice =
           result.kind === 'visit'
             ? req.i18n.t('firstContact.visitSaved')
-            : (req.i18n.lookup(`firstContact.accepted.${result.outcome}`) ??
-              req.i18n.t('firstContact.applicationAccepted'));
+            : result.queued
+              ? req.i18n.t('firstContact.applicationQueued')
+              : (req.i18n.lookup(`firstContact.accepted.${result.outcome}`) ??
+                req.i18n.t('firstContact.applicationAccepted'));
         res.type('html').send(firstContactPage(signedIn(req), { values: {}, notice, districts }));
       } catch (error) {
         const answer = localizeError(error, req.i18n);

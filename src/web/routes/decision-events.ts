@@ -22,7 +22,7 @@ export function decisionEventRoutes(deps: WebDeps): Router {
       event: req.body,
       userId: req.session!.user.id,
     });
-    res.status(202).json({ message: message.name, ...message.variables });
+    res.status(202).json({ message: message.name, queued: message.queued, ...message.variables });
   });
   router.post('/sprawy/:caseId/decyzje/:decisionId/zdarzenia', ...guard, async (req, res) => {
     const caseId = id.parse(req.params.caseId);

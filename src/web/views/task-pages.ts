@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { AID_REASONS, CONTACT_OUTCOMES, NEED_KINDS } from '../../domain/routing-codes';
 import type { CaseSummary } from '../../cases/case-summary';
 import type { I18n, MessageKey } from '../../i18n';
@@ -311,6 +312,7 @@ export function firstContactPage(
     scripts: ['/static/duplicate-check.js'],
     body: `${state.notice ? `<p role="status">${e(state.notice)}</p>` : ''}${general}${duplicateStatus(i18n)}
 <form method="post" action="/pierwszy-kontakt" novalidate>${csrf(ctx)}
+<input type="hidden" name="requestId" value="${e(state.values.requestId ?? randomUUID())}">
 ${fields.map((field) => renderField(field, state)).join('\n')}
 <p><button type="submit">${e(t('firstContact.submit'))}</button></p></form>`,
   });
