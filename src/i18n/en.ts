@@ -110,6 +110,9 @@ export const en: CatalogOf<typeof pl> = {
   'validation.unknownFields': 'unknown fields: {keys}',
 
   'notice.task-completed': 'Task completed.',
+
+  'notice.task-queued':
+    'Form saved to the case file. The process engine is not answering right now — the task will be completed automatically when it is back.',
   'notice.application-started':
     'Application started — the task "Przyjęcie wniosku" (application intake) will appear in the list shortly.',
 

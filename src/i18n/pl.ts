@@ -136,6 +136,8 @@ export const pl = {
 
   // notices after an action (the redirect carries the key, not the text)
   'notice.task-completed': 'Zadanie zakończone.',
+  'notice.task-queued':
+    'Formularz zapisany w aktach. Silnik procesów chwilowo nie odpowiada — zadanie zostanie zakończone automatycznie, gdy wróci.',
   'notice.application-started':
     'Wniosek rozpoczęty — zadanie „Przyjęcie wniosku” pojawi się na liście za chwilę.',
 

@@ -1,5 +1,7 @@
 import type { User } from '../auth/users';
-import type { Database } from '../db/database';
+import type { Database, Queryable } from '../db/database';
+import type { EngineCommands } from '../engine-commands/commands';
+import type { StoredCommand } from '../engine-commands/command';
 import { engineError } from '../engine/engine-errors';
 import type { EnginePort } from '../engine/port';
 import { AppError } from '../errors/app-error';
@@ -108,45 +110,47 @@ export async function unclaimTask(deps: Deps, userTaskKey: string, user: User): 
 
 /** Validates the form, writes the case-file part, then completes the task in the engine with process variables only. */
 /**
- * Validates and stores what the person submitted, returning the process variables: the slice's own forms
- * (TASK_FORMS) or the task's Camunda Form, validated on the server against the deployed schema.
+ * Validates and stores what the person submitted in the caller's transaction, returning the process variables: the
+ * application's own forms (TASK_FORMS) or the task's Camunda Form, validated on the server against the deployed
+ * schema (read before the transaction: it is an engine call).
  */
-async function submitForm(
+async function prepareSubmission(
   deps: Deps,
   task: NonNullable<Awaited<ReturnType<typeof getTask>>>,
   user: User,
   input: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
+): Promise<(tx: Queryable) => Promise<Record<string, unknown>>> {
   const own = TASK_FORMS[task.element_id];
   if (own) {
     own.schema.parse(input);
-    return deps.db.transaction((tx) =>
+    return (tx) =>
       own.submit(tx, input, {
         userTaskKey: task.user_task_key,
         processInstanceKey: task.process_instance_key,
         userId: user.id,
         now: new Date(),
-      }),
-    );
+      });
   }
   const form = await loadForm(deps, task);
   if (!form)
     throw new AppError({ code: 'not-found', message: `Brak formularza dla kroku ${task.element_id}.` });
   const data = validateSubmission(form.schema, input);
-  await deps.db.query(
-    `INSERT INTO task_submissions (user_task_key, case_id, element_id, form_id, data, submitted_by)
-     VALUES ($1, (${caseOfInstanceSql('$2')}), $3, $4, $5, $6)
-     ON CONFLICT (user_task_key) DO UPDATE SET data = EXCLUDED.data, submitted_by = EXCLUDED.submitted_by, submitted_at = now()`,
-    [
-      task.user_task_key,
-      task.process_instance_key,
-      task.element_id,
-      form.formId,
-      JSON.stringify(data),
-      user.id,
-    ],
-  );
-  return processVariables(form.schema, data);
+  return async (tx) => {
+    await tx.query(
+      `INSERT INTO task_submissions (user_task_key, case_id, element_id, form_id, data, submitted_by)
+       VALUES ($1, (${caseOfInstanceSql('$2')}), $3, $4, $5, $6)
+       ON CONFLICT (user_task_key) DO UPDATE SET data = EXCLUDED.data, submitted_by = EXCLUDED.submitted_by, submitted_at = now()`,
+      [
+        task.user_task_key,
+        task.process_instance_key,
+        task.element_id,
+        form.formId,
+        JSON.stringify(data),
+        user.id,
+      ],
+    );
+    return processVariables(form.schema, data);
+  };
 }
 
 /**
@@ -206,12 +210,26 @@ export async function taskFormView(deps: Deps, userTaskKey: string, user: User) 
   };
 }
 
+/** The task was completed before with the same command (a repeat): nothing of this attempt is kept. */
+class RepeatedCompletion extends Error {
+  constructor(readonly command: StoredCommand) {
+    super('repeated completion');
+  }
+}
+
+/**
+ * Completes a task: the person claims it first (a race with someone else's claim is a clear conflict, so no one's
+ * form data is overwritten by the loser of the race); then the case-file part of the form and the engine command
+ * `complete-task` commit together, and the command is sent. A repeat of the same completion (a lost answer, a
+ * double click) stores nothing new and sends the first one again. When the engine does not answer, the completion
+ * is queued (`queued: true`) and the dispatcher completes the task when it can.
+ */
 export async function completeTask(
-  deps: Deps,
+  deps: Deps & { commands: EngineCommands },
   userTaskKey: string,
   user: User,
   input: Record<string, unknown>,
-): Promise<void> {
+): Promise<{ queued: boolean }> {
   const task = await openTaskFor(deps, userTaskKey, user);
   if (task.assignee && task.assignee !== user.login) {
     throw new AppError({
@@ -219,16 +237,44 @@ export async function completeTask(
       message: `Zadanie jest przypisane do: ${task.assignee}. Najpierw je przejmij.`,
     });
   }
-  const variables = await submitForm(deps, task, user, input);
-  try {
-    // claiming first makes a race with someone else's claim a clear conflict instead of a silent takeover
-    if (!task.assignee) await deps.engine.claimTask(userTaskKey, user.login);
-    await deps.engine.completeTask(userTaskKey, variables);
-  } catch (error) {
-    throw engineError(error, 'Nie udało się zakończyć zadania');
+  const submit = await prepareSubmission(deps, task, user, input);
+  if (!task.assignee) {
+    try {
+      await deps.engine.claimTask(userTaskKey, user.login);
+    } catch (error) {
+      throw engineError(error, 'Nie udało się zakończyć zadania');
+    }
   }
-  await deps.db.query(`UPDATE user_tasks SET state = 'COMPLETED', assignee = $2 WHERE user_task_key = $1`, [
-    userTaskKey,
-    user.login,
-  ]);
+  let commandId: string;
+  try {
+    commandId = await deps.db.transaction(async (tx) => {
+      const variables = await submit(tx);
+      const { command, inserted } = await deps.commands.enqueue(tx, {
+        idempotencyKey: `complete-task:${userTaskKey}`,
+        command: { kind: 'complete-task', taskId: userTaskKey, variables },
+        createdBy: user.id,
+      });
+      if (!inserted) throw new RepeatedCompletion(command);
+      return command.id;
+    });
+  } catch (error) {
+    if (!(error instanceof RepeatedCompletion)) throw error;
+    if (error.command.createdBy !== user.id)
+      throw new AppError({ code: 'conflict', message: 'To zadanie zakończył już ktoś inny.' });
+    commandId = error.command.id;
+  }
+  const sent = await deps.commands.send(commandId);
+  if (sent.status === 'failed') {
+    throw new AppError({
+      code: 'conflict',
+      message: `Nie udało się zakończyć zadania: ${sent.lastError ?? 'silnik odrzucił polecenie'}.`,
+    });
+  }
+  if (sent.status === 'done') {
+    await deps.db.query(`UPDATE user_tasks SET state = 'COMPLETED', assignee = $2 WHERE user_task_key = $1`, [
+      userTaskKey,
+      user.login,
+    ]);
+  }
+  return { queued: sent.status !== 'done' };
 }

@@ -79,8 +79,8 @@ export function pageRoutes(deps: WebDeps): Router {
         .map(([k, v]) => [k, String(v)]),
     );
     try {
-      await completeTask(deps, key, req.session!.user, values);
-      res.redirect(303, '/zadania?info=task-completed');
+      const { queued } = await completeTask(deps, key, req.session!.user, values);
+      res.redirect(303, `/zadania?info=${queued ? 'task-queued' : 'task-completed'}`);
     } catch (error) {
       const answer = localizeError(error, req.i18n);
       const task = await getTask(deps.db, key);

@@ -48,9 +48,13 @@ export function taskRoutes(deps: WebDeps): Router {
 
   router.post('/api/tasks/:key/complete', async (req, res) => {
     const body = z.record(z.string(), z.unknown()).parse(req.body ?? {});
-    await completeTask(deps, taskKey.parse(req.params.key), req.session!.user, body);
-    req.log.info('Zadanie zakończone', { userTaskKey: req.params.key, userId: req.session!.user.id });
-    res.status(204).end();
+    const { queued } = await completeTask(deps, taskKey.parse(req.params.key), req.session!.user, body);
+    req.log.info(queued ? 'Zakończenie zadania czeka na silnik' : 'Zadanie zakończone', {
+      userTaskKey: req.params.key,
+      userId: req.session!.user.id,
+    });
+    if (queued) res.status(202).json({ queued: true });
+    else res.status(204).end();
   });
   return router;
 }
