@@ -103,7 +103,7 @@ export function pageRoutes(deps: WebDeps): Router {
 }
 
 /** Notices after an action: the redirect names one (`?info=task-completed`), the page says it in the locale. */
-const NOTICES = ['task-completed', 'application-started'] as const;
+const NOTICES = ['task-completed', 'task-queued', 'application-started'] as const;
 
 function noticeText(i18n: I18n, info: unknown): string | undefined {
   const notice = NOTICES.find((n) => n === info);
