@@ -273,10 +273,13 @@ export class ProcessHarness {
     }, 'zakończenie wszystkich instancji');
   }
 
-  /** Which end event(s) an instance of the process reached in this scenario. */
+  /**
+   * Which end event(s) an instance of the process reached in this scenario. End events never wait, so their start
+   * is their reaching (an error end event ends "cancelled": it cancels its own scope).
+   */
   async endEvents(bpmnProcessId: string): Promise<string[]> {
     const rows = await this.runtime.db.query<{ element_id: string }>(
-      `SELECT element_id FROM engine_events WHERE type = 'activity-ended' AND NOT coalesce(canceled, false)
+      `SELECT element_id FROM engine_events WHERE type = 'activity-started'
          AND element_type IN ('noneEndEvent', 'errorEndEvent', 'terminateEndEvent', 'escalationEndEvent',
            'messageEndEvent', 'signalEndEvent')
          AND process_definition_key = $1 AND seq > $2::bigint
