@@ -61,6 +61,57 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
     en: 'The process engine is not responding. Try again in a moment.',
     probe: ': silnik procesów nie odpowiada. Spróbuj za chwilę.',
   },
+  {
+    pl: /^(.+): zadanie przejęła już inna osoba\. Odśwież listę\.$/s,
+    en: 'Someone else has already claimed the task. Refresh the list.',
+    probe: ': zadanie przejęła już inna osoba. Odśwież listę.',
+  },
+  {
+    pl: /^(.+): ktoś inny właśnie zmienił to samo\. Odśwież stronę i spróbuj ponownie\.$/s,
+    en: 'Someone else has just changed the same thing. Refresh the page and try again.',
+    probe: ': ktoś inny właśnie zmienił to samo. Odśwież stronę i spróbuj ponownie.',
+  },
+  {
+    pl: /^(.+): proces nie czeka teraz na to zdarzenie .+$/s,
+    en: 'The process is not waiting for this event now (the step has not come yet or has passed). Try again later.',
+    probe: ': proces nie czeka teraz na to zdarzenie (',
+  },
+  {
+    pl: /^(.+): na to zdarzenie czeka więcej niż jeden proces\. Zgłoś to administratorowi\.$/s,
+    en: 'More than one process is waiting for this event. Report it to the administrator.',
+    probe: ': na to zdarzenie czeka więcej niż jeden proces. Zgłoś to administratorowi.',
+  },
+  {
+    pl: /^(.+): silnik procesów odrzucił żądanie \((.+)\)\.$/s,
+    en: 'The process engine refused the request ($2).',
+    probe: ': silnik procesów odrzucił żądanie (',
+  },
+  {
+    pl: /^(.+): aplikacja nie ma dostępu do silnika procesów .+$/s,
+    en: 'The application has no access to the process engine (engine credentials). Report it to the administrator.',
+    probe: ': aplikacja nie ma dostępu do silnika procesów (',
+  },
+  {
+    pl: /^(.+): silnik procesów zgłosił błąd\. .+$/s,
+    en: 'The process engine reported an error. Try again in a moment; if it persists, report it to the administrator.',
+    probe: ': silnik procesów zgłosił błąd. ',
+  },
+  {
+    pl: /^Zgłoszenie zapisano, ale silnik procesów odrzucił start sprawy: (.+)\.$/s,
+    en: 'The application was saved, but the process engine refused to start the case: $1.',
+    probe: 'Zgłoszenie zapisano, ale silnik procesów odrzucił start sprawy: ',
+  },
+  {
+    pl: /^Zdarzenie zapisano w aktach sprawy, ale silnik procesów odrzucił komunikat: (.+)\.$/s,
+    en: 'The event was saved in the case file, but the process engine refused the message: $1.',
+    probe: 'Zdarzenie zapisano w aktach sprawy, ale silnik procesów odrzucił komunikat: ',
+  },
+  exact('To zadanie zakończył już ktoś inny.', 'Someone else has already completed this task.'),
+  {
+    pl: /^Nie udało się zakończyć zadania: (.+)\.$/s,
+    en: 'The task could not be completed: $1.',
+    probe: 'Nie udało się zakończyć zadania: ',
+  },
   // case file
   exact('Nie masz dostępu do akt tej sprawy.', 'You have no access to this case file.'),
   exact('Nie ma takiej sprawy.', 'No such case.'),
