@@ -12,4 +12,9 @@ public class DatabaseConfiguration {
   static EngineSchemaCreator engineSchemaCreator(@Value("${spring.datasource.url:}") String jdbcUrl) {
     return new EngineSchemaCreator(jdbcUrl);
   }
+
+  @Bean
+  SchemaFromUrlPlugin schemaFromUrlPlugin(@Value("${spring.datasource.url:}") String jdbcUrl) {
+    return new SchemaFromUrlPlugin(jdbcUrl);
+  }
 }
