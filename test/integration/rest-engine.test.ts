@@ -1,15 +1,7 @@
 /**
  * The REST adapter and the worker loop against a real Camunda 7.24 engine host (no mocks).
  *
- * The engine comes from ENGINE_REST_URL / ENGINE_USER / ENGINE_PASSWORD when set (the shared test setup can set
- * them); otherwise the PORT helper's development host on 8283. How it was run:
- *
- *   D=/tmp/c7-port; mkdir -p $D   # engine-host.yaml: server 127.0.0.1:8283, H2 file under $D/h2,
- *                                 # admin-user mops-port / port-secret-8283, mops.test-clock.enabled: true
- *   (cd $D && java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar mops-engine-host.jar \
- *      --spring.config.additional-location=file:$D/engine-host.yaml &)
- *   npx jest --config '{"preset":"ts-jest","testEnvironment":"node","rootDir":"."}' \
- *     test/integration/rest-engine.test.ts
+ * The engine is the test engine host of the global setup (test/integration/test-engine.ts).
  *
  * The timer step moves the host's test clock (`/mops/clock`), which expires every current lock, so this file
  * runs its cases one after another and puts the clock back.
@@ -25,15 +17,14 @@ import { createLogger } from '../../src/logger';
 import { bpmnError, complete, type JobContext, type JobWorkerDefinition } from '../../workers/job-worker';
 import { runWorkers, type RunningWorkers } from '../../workers/run-workers';
 import { eventually } from './http-client';
+import { testEngineEndpoint } from './test-engine';
 
-const restUrl = process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8283/engine-rest';
-const user = process.env.ENGINE_USER ?? 'mops-port';
-const password = process.env.ENGINE_PASSWORD ?? 'port-secret-8283';
 const log = createLogger({ LOG_LEVEL: 'warn', NODE_ENV: 'test' });
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-const engine: EnginePort = createRestEngine({ restUrl, user, password, log });
-const clock = createEngineTestClock({ hostUrl: restUrl.replace(/\/engine-rest\/?$/, ''), user, password });
+let engine: EnginePort;
+let endpoint: Awaited<ReturnType<typeof testEngineEndpoint>>;
+let clock: ReturnType<typeof createEngineTestClock>;
 
 /** Every call of the step's handler, in order. */
 const calls: JobContext[] = [];
@@ -71,6 +62,10 @@ const step: JobWorkerDefinition = {
 let workers: RunningWorkers;
 
 beforeAll(async () => {
+  endpoint = await testEngineEndpoint();
+  const { restUrl, user, password } = endpoint;
+  engine = createRestEngine({ restUrl, user, password, log });
+  clock = createEngineTestClock({ hostUrl: restUrl.replace(/\/engine-rest\/?$/, ''), user, password });
   const resources = ['rest-engine.bpmn', 'rest-engine.form'].map((name) => ({
     name,
     content: readFileSync(path.join(FIXTURES, name), 'utf8'),
@@ -273,6 +268,7 @@ async function endedAt(processInstanceId: string): Promise<string[]> {
 }
 
 async function rest<T>(pathAndQuery: string): Promise<T> {
+  const { restUrl, user, password } = endpoint;
   const response = await fetch(`${restUrl}${pathAndQuery}`, {
     headers: { Authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` },
   });
