@@ -137,6 +137,7 @@ export const en: CatalogOf<typeof pl> = {
     one: 'page {page} of {pages} ({count} task)',
     other: 'page {page} of {pages} ({count} tasks)',
   },
+  'inbox.pager.statusCapped': 'page {page} of {pages}+ (more than {count} tasks)',
   'inbox.filters': 'Task filters',
   'inbox.filters.group': 'Team',
   'inbox.filters.group.all': 'all of mine',

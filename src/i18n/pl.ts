@@ -165,6 +165,7 @@ export const pl = {
     many: 'strona {page} z {pages} ({count} zadań)',
     other: 'strona {page} z {pages} ({count} zadania)',
   },
+  'inbox.pager.statusCapped': 'strona {page} z {pages}+ (ponad {count} zadań)',
   'inbox.filters': 'Filtry zadań',
   'inbox.filters.group': 'Zespół',
   'inbox.filters.group.all': 'wszystkie moje',

@@ -39,8 +39,16 @@ export interface InboxPage {
   items: TaskRow[];
   page: number;
   pageSize: number;
+  /** How many tasks match, counted up to COUNT_CAP (then `totalCapped`: there are more). */
   total: number;
+  totalCapped: boolean;
 }
+
+/**
+ * The inbox counts matching tasks only this far: nobody pages through more, and counting every task of a large team
+ * costs more than the page itself (the first page must stay faster than the engine's own task query).
+ */
+export const COUNT_CAP = 1000;
 
 const DUE_SOON_HOURS = 48;
 
@@ -78,6 +86,9 @@ export async function queryInbox(
        LEFT JOIN cases c ON c.process_instance_key = t.root_process_instance_key
        LEFT JOIN clients cl ON cl.id = c.client_id
        LEFT JOIN districts d ON d.id = c.district_id`;
+  // the count joins the case only when a filter reads it: a LEFT JOIN that no filter needs cannot change how many
+  // tasks match, but PostgreSQL cannot drop it (cases.process_instance_key is not unique) and pays for it
+  const countJoins = query.site || query.q ? joins : 'FROM user_tasks t';
   const whereSql = `WHERE ${where.join(' AND ')}`;
   const countParams = [...params];
   params.push(query.pageSize, (query.page - 1) * query.pageSize);
@@ -93,13 +104,17 @@ export async function queryInbox(
         LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     ),
-    db.query<{ total: string | number }>(`SELECT count(*) AS total ${joins} ${whereSql}`, countParams),
+    db.query<{ total: string | number }>(
+      `SELECT count(*) AS total FROM (SELECT 1 ${countJoins} ${whereSql} LIMIT ${COUNT_CAP + 1}) matching`,
+      countParams,
+    ),
   ]);
   return {
     items: rows.map((row) => toTaskRow(row, now)),
     page: query.page,
     pageSize: query.pageSize,
-    total: Number(counted[0]?.total ?? 0),
+    total: Math.min(COUNT_CAP, Number(counted[0]?.total ?? 0)),
+    totalCapped: Number(counted[0]?.total ?? 0) > COUNT_CAP,
   };
 }
 

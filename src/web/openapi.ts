@@ -134,7 +134,10 @@ const endpoints: Endpoint[] = [
     path: '/api/tasks',
     summary: 'Skrzynka zadań: otwarte zadania moich zespołów i moje',
     query: inboxQuerySchema,
-    responses: { 200: 'strona zadań { items, page, pageSize, total }', 403: 'zespół spoza moich ról' },
+    responses: {
+      200: 'strona zadań { items, page, pageSize, total, totalCapped } (total liczone do 1000)',
+      403: 'zespół spoza moich ról',
+    },
   },
   {
     method: 'post',

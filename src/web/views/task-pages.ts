@@ -45,7 +45,11 @@ export function inboxTable(ctx: SignedInContext, page: InboxPage, query: InboxQu
     `?${new URLSearchParams({ ...stringQuery(query), page: String(n) }).toString()}`;
   const nav = `<nav aria-label="${e(t('inbox.pager'))}" class="pager">
   ${page.page > 1 ? `<a href="${e(link(page.page - 1))}">${e(t('inbox.pager.previous'))}</a>` : ''}
-  <span>${e(t('inbox.pager.status', { page: page.page, pages, count: page.total }))}</span>
+  <span>${e(
+    page.totalCapped
+      ? t('inbox.pager.statusCapped', { page: page.page, pages, count: page.total })
+      : t('inbox.pager.status', { page: page.page, pages, count: page.total }),
+  )}</span>
   ${page.page < pages ? `<a href="${e(link(page.page + 1))}">${e(t('inbox.pager.next'))}</a>` : ''}
 </nav>`;
   const th = (key: MessageKey & `inbox.col.${string}`) => `<th scope="col">${e(t(key))}</th>`;
