@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../errors/app-error';
 import type { Logger } from '../logger';
 import { findMaven } from './find-maven';
+import { markUsed, pruneOldBuilds } from './host-cache-prune';
 import { HOST_SOURCE_DIR, hostSourceHash } from './host-source';
 import { logTail } from './log-tail';
 import { createActivity } from './progress';
@@ -28,15 +29,28 @@ export function cachedJarPath(cacheDir: string, hash: string): string {
 }
 
 /**
- * The engine host jar for the current sources: from the cache, or built once with Maven (into the cache, not the
- * source tree). Two processes building at once both succeed; the last rename wins with an identical jar.
+ * The engine host for the current sources, ready to run: the Spring Boot jar from the cache, or built once with
+ * Maven (into the cache, not the source tree), then extracted next to it (`app/`: the jar plus `lib/`), which
+ * starts with about 40 % less CPU than the nested fat jar. Answers the extracted jar. Two processes preparing at
+ * once both succeed; the last rename wins with identical files.
  */
 export async function ensureHostJar(options: HostBuildOptions): Promise<string> {
   const sourceDir = options.sourceDir ?? HOST_SOURCE_DIR;
   const hash = await hostSourceHash(sourceDir);
   const jar = cachedJarPath(options.cacheDir, hash);
-  if (existsSync(jar)) return jar;
+  const dir = path.dirname(jar);
+  const runnable = path.join(dir, 'app', HOST_JAR);
+  if (!existsSync(runnable)) {
+    if (!existsSync(jar)) await build(jar, hash, sourceDir, options);
+    await extract(jar, path.join(dir, 'app'), options);
+    const removed = await pruneOldBuilds(path.dirname(dir), hash);
+    if (removed.length > 0) options.log.info('Usunięto stare zbudowane wersje hosta silnika', { removed });
+  }
+  await markUsed(dir);
+  return runnable;
+}
 
+async function build(jar: string, hash: string, sourceDir: string, options: HostBuildOptions): Promise<void> {
   const mvn = findMaven(options.path);
   const dir = path.dirname(jar);
   const buildDir = path.join(dir, `build-${process.pid}`);
@@ -59,7 +73,31 @@ export async function ensureHostJar(options: HostBuildOptions): Promise<string> 
   await rename(partial, jar);
   await writeFile(path.join(dir, 'source-hash'), `${hash}\n`);
   await rm(buildDir, { recursive: true, force: true });
-  return jar;
+}
+
+/** `java -Djarmode=tools -jar … extract` (Spring Boot 3.3+) into a fresh dir, renamed into place. */
+async function extract(jar: string, target: string, options: HostBuildOptions): Promise<void> {
+  const partial = `${target}-${process.pid}`;
+  await rm(partial, { recursive: true, force: true });
+  const java = path.join(options.javaHome, 'bin', 'java');
+  const args = ['-Djarmode=tools', '-jar', jar, 'extract', '--destination', partial];
+  const result = await new Promise<{ code: number; output: string }>((resolve) => {
+    const child = spawn(java, args, { env: options.environment, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', (error) => resolve({ code: -1, output: error.message }));
+    child.once('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+  if (result.code !== 0) {
+    await rm(partial, { recursive: true, force: true });
+    throw new AppError({
+      code: 'distribution-unavailable',
+      message: `Nie udało się rozpakować hosta silnika (${jar}, kod ${result.code}): ${result.output.trim()}`,
+    });
+  }
+  await rm(target, { recursive: true, force: true });
+  await rename(partial, target);
 }
 
 function runMaven(
