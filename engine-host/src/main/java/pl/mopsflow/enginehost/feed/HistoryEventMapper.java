@@ -71,10 +71,12 @@ final class HistoryEventMapper {
   }
 
   private static FeedEvent task(HistoricTaskInstanceEventEntity event, CommandContext context) {
+    // the engine ends every task with a "complete" history event; only the delete reason tells a completion
+    // ("completed") from a cancellation (process deleted, interrupting boundary event, "deleted")
     String type = switch (event.getEventType()) {
       case "create" -> "task-created";
       case "update" -> "task-updated";
-      case "complete" -> "task-completed";
+      case "complete" -> TaskEntity.DELETE_REASON_COMPLETED.equals(event.getDeleteReason()) ? "task-completed" : "task-deleted";
       case "delete" -> "task-deleted";
       default -> null;
     };
