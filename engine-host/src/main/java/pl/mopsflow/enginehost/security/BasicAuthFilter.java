@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * HTTP Basic against the engine's users ({@link IdentityService#checkPassword}). Without valid credentials the
+ * HTTP Basic against the engine's users ({@link IdentityService#checkPassword}; the app's own service account
+ * against its configured password, see {@link ServiceAccount}). Without valid credentials the
  * request ends with 401 and a {@code WWW-Authenticate: Basic} challenge; with them the engine sees the user as
  * the authenticated user of the request (user operation log).
  */
@@ -21,10 +22,12 @@ public class BasicAuthFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
   private final VerifiedCredentials verified;
+  private final ServiceAccount serviceAccount;
 
-  public BasicAuthFilter(IdentityService identityService, VerifiedCredentials verified) {
+  public BasicAuthFilter(IdentityService identityService, VerifiedCredentials verified, ServiceAccount serviceAccount) {
     this.identityService = identityService;
     this.verified = verified;
+    this.serviceAccount = serviceAccount;
   }
 
   @Override
@@ -63,7 +66,11 @@ public class BasicAuthFilter extends OncePerRequestFilter {
       return null;
     }
     String userId = decoded.substring(0, colon);
-    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+    String password = decoded.substring(colon + 1);
+    if (serviceAccount.isServiceUser(userId)) {
+      return serviceAccount.matches(password) ? userId : null;
+    }
+    if (!identityService.checkPassword(userId, password)) {
       return null;
     }
     verified.remember(header, userId);
