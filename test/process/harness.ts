@@ -21,7 +21,9 @@ export const MODEL_PROCESSES = MODEL_FILES.map(
 export const MODEL_JOB_TYPES = [
   ...new Set(
     MODEL_FILES.flatMap((f) =>
-      [...readFileSync(path.join(BPMN_DIR, f), 'utf8').matchAll(/camunda:topic="([^"]+)"/g)].map((m) => m[1]!),
+      [...readFileSync(path.join(BPMN_DIR, f), 'utf8').matchAll(/camunda:topic="([^"]+)"/g)].map(
+        (m) => m[1]!,
+      ),
     ),
   ),
 ].sort();
@@ -47,6 +49,18 @@ export interface TaskFilter {
 
 const DAY = 24 * 3_600_000;
 
+/**
+ * The test workers' long poll. Short, because a poll aborted by stop() stays parked in the engine (a zombie) and
+ * locks the next tasks to a worker that is gone, for their lock duration. The engine times a parked poll out by its
+ * own clock, so the harness never moves the clock back while a poll may be parked (see `stop`).
+ */
+export const POLL_TIMEOUT_MS = 1000;
+
+/** Waits until a poll aborted now has timed out on the engine (its clock running), so it cannot take a task. */
+export function zombiePollsGone(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, POLL_TIMEOUT_MS + 1000));
+}
+
 /** Instances (roots and children) started after the scenario's mark: `$mark` is the feed's sequence number. */
 const SCENARIO_INSTANCES = (mark: string, column = 'process_instance_key') =>
   `${column} IN (SELECT process_instance_id FROM engine_events WHERE type = 'process-started'
@@ -69,7 +83,7 @@ export class ProcessHarness {
   readonly calls: JobCall[] = [];
   private behaviours = new Map<string, JobBehaviour>();
   private mark = '0';
-  /** The engine's "now" as the tests see it (the pinned clock, or the machine's time). */
+  /** The engine's "now" as the tests see it: where the scenario pinned the clock (or the machine's time). */
   private pinnedAt: number | undefined;
 
   private workers: RunningWorkers | undefined;
@@ -81,7 +95,12 @@ export class ProcessHarness {
     const log = createLogger(config);
     const runtime = await startRuntime(config, log, () => undefined);
     const harness = new ProcessHarness(runtime);
-    harness.workers = runWorkers(runtime.engine, harness.testWorkers(), log.child({ component: 'test-workers' }));
+    harness.workers = runWorkers(
+      runtime.engine,
+      harness.testWorkers(),
+      log.child({ component: 'test-workers' }),
+      { asyncResponseTimeoutMs: POLL_TIMEOUT_MS },
+    );
     return harness;
   }
 
@@ -107,17 +126,28 @@ export class ProcessHarness {
     return new Date(this.now()).toISOString().slice(0, 10);
   }
 
+  /**
+   * Stops the file's workers, then puts the engine clock back to the machine's time — only once their last
+   * (aborted) poll has timed out on the engine: a poll parked at a moved-ahead engine time would otherwise stay
+   * parked after the clock went back, outlive this file and lock the next file's first tasks.
+   */
   async stop(): Promise<void> {
-    await this.resetClock();
     await this.workers?.stop();
+    await zombiePollsGone();
+    await this.resetClock();
     await this.runtime.stop();
   }
 
-  /** Starts a scenario: nothing of earlier tests is left running, canned answers are back to the defaults. */
+  /**
+   * Starts a scenario: nothing of earlier tests is left running, canned answers are back to the defaults, and the
+   * engine clock is pinned to a whole second, so the canned due dates (n days after the engine's now) are known to
+   * the test by value. The clock only moves forward within a file (a scenario starts where the last one moved it):
+   * the engine times parked polls out by its clock, and one parked before a move back would stay parked for the
+   * whole distance, then take a task for a client that gave up on it.
+   */
   async begin(): Promise<void> {
     this.behaviours.clear();
     this.calls.length = 0;
-    await this.resetClock();
     const active = await this.runtime.db.query<{ process_instance_key: string }>(
       `SELECT process_instance_key FROM process_instances WHERE state = 'ACTIVE' AND bpmn_process_id = ANY($1)`,
       [MODEL_PROCESSES],
@@ -131,6 +161,14 @@ export class ProcessHarness {
       'SELECT max(seq)::text AS seq FROM engine_events',
     );
     this.mark = row?.seq ?? '0';
+    const engineNow = (await this.clock.now()).getTime();
+    await this.pin(new Date(Math.ceil(engineNow / 1000) * 1000));
+  }
+
+  /** Moves the engine clock to the instant (it keeps running from there); the tests' "now" is that instant. */
+  async pin(at: Date): Promise<void> {
+    this.pinnedAt = at.getTime();
+    await this.clock.set(at);
   }
 
   /** Fails fast when an instance of this scenario has an incident (a modelling error, a wrong variable). */
@@ -179,7 +217,12 @@ export class ProcessHarness {
       if (rows.length > 1) throw new Error(`${rows.length} open tasks ${elementId}`);
       const [row] = rows;
       return row
-        ? { userTaskKey: row.user_task_key, dueDate: row.due_date, candidateGroups: row.candidate_groups }
+        ? {
+            userTaskKey: row.user_task_key,
+            // the instant in UTC ISO form (the engine reports it with its own offset), to compare by value
+            dueDate: row.due_date === null ? null : new Date(row.due_date).toISOString(),
+            candidateGroups: row.candidate_groups,
+          }
         : undefined;
     }, `zadanie ${elementId}`);
   }
@@ -239,10 +282,20 @@ export class ProcessHarness {
     }, `komunikat ${name}`);
   }
 
+  /**
+   * Starts a process by its message start event: a message with the new instance's business key and no correlation
+   * keys (nothing waits for it; Camunda 7 starts an instance), as the README's message table says.
+   */
+  async startByMessage(name: string, businessKey: string): Promise<string> {
+    const result = await this.engine.correlateMessage({ messageName: name, businessKey });
+    const [started] = result.processInstanceIds;
+    if (result.correlated !== 1 || !started) throw new Error(`${name}: ${result.correlated} correlations`);
+    return started;
+  }
+
   /** Moves the engine clock to `days` after the current engine time: timers due by then fire. */
   async advance(days: number): Promise<void> {
-    this.pinnedAt = this.now() + days * DAY;
-    await this.clock.set(new Date(this.pinnedAt));
+    await this.pin(new Date(this.now() + days * DAY));
   }
 
   async resetClock(): Promise<void> {
