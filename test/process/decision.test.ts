@@ -70,12 +70,14 @@ describe('mops-decision', () => {
   });
 
   it('notifies the party when the KPA month runs out before the decision, then ends with the delivered refusal', async () => {
+    const kpaDue = h.inDays(30);
     const pi = await start('case-d2');
     await h.task('prepare-decision');
     await h.advance(26);
     const notice = await h.task('notify-delay');
     expect(notice.candidateGroups).toEqual(['benefits']);
-    expect(notice.dueDate).toBeTruthy();
+    // the notice is due by the KPA date the team gave the decision process
+    expect(notice.dueDate).toBe(kpaDue);
     await h.complete('notify-delay', { newDueDate: '2031-01-31' });
     await h.reached('delay-notified', 'ELEMENT_COMPLETED');
     expect(h.calls.find((c) => c.type === 'send-delay-notice')!.variables).toMatchObject({
@@ -111,7 +113,8 @@ describe('mops-decision', () => {
     await h.publish('appeal-filed', 'dec-d4', { appealReceivedOn: h.today() });
     const review = await h.task('review-appeal');
     expect(review.candidateGroups).toEqual(['benefits']);
-    expect(review.dueDate).toBeTruthy();
+    // 7 days to forward the appeal (the canned compute-due-date: 7 days after the engine's now)
+    expect(review.dueDate).toBe(h.inDays(7));
     expect(h.calls.find((c) => c.headers.resultVariable === 'forwardDue')!.headers).toMatchObject({
       deadlineKind: 'kpa-days',
       deadlineAmount: '7',

@@ -352,8 +352,15 @@ describe('DMN decision tables on the engine', () => {
     });
 
     it('no matching row (not urgent, no known need): no team, first contact routes by hand', async () => {
-      expect(await route({ reason: 'crisis-event', urgent: false, district: 'rejon-2' })).toBeNull();
-      expect(await route({})).toBeNull();
+      // Camunda 7's evaluate answers no rows (an empty list) where Zeebe's COLLECT result was null
+      expect(await route({ reason: 'crisis-event', urgent: false, district: 'rejon-2' })).toEqual([]);
+      expect(await route({})).toEqual([]);
+      // and the process's decision gives empty routes and teams, so mops-case takes the manual path
+      expect(await evaluate('case-routing', { reason: 'crisis-event', urgent: false })).toEqual({
+        routes: [],
+        teams: [],
+        siteByTeam: {},
+      });
     });
   });
 });

@@ -48,7 +48,8 @@ describe('mops-payout', () => {
     await h.advance(2);
     const slip = await h.task('hand-out-payout-slip');
     expect(slip.candidateGroups).toEqual(['first-contact']);
-    expect(slip.dueDate).toBeTruthy();
+    // the slip is due by the collection date pay-instalment set: 5 days after the payout day
+    expect(slip.dueDate).toBe(h.inDays(5));
     // nobody came for the money: after the collection date the instalment goes back on the next list
     await h.advance(6);
     await h.reached('return-uncollected-cash', 'ELEMENT_COMPLETED');
