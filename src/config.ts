@@ -123,7 +123,16 @@ export const configSchema = z.object({
     .string()
     .default('')
     .describe('Ścieżki programów systemu (tu szukana jest java, gdy brak JAVA_HOME).'),
-  WORKERS_ENABLED: bool(true).describe('Czy uruchamiać job workery w tym procesie.'),
+  WORKERS_ENABLED: bool(true).describe('Czy uruchamiać workery zadań zewnętrznych w tym procesie.'),
+  WORKERS_LONG_POLL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(20_000)
+    .default(15_000)
+    .describe(
+      'Jak długo silnik trzyma pusty fetchAndLock workerów (ms); krótko, bo porzucone odpytania blokują zadania.',
+    ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -10,6 +10,7 @@ import {
   startCommandDispatcher,
   type EngineCommands,
 } from './engine-commands/commands';
+import { systemClock, type Clock } from './domain/clock';
 import { deployResources } from './engine/deploy';
 import { startEngineHost, type RunningEngineHost } from './engine/engine-host';
 import { engineFeedToken, engineHostOptions } from './engine/engine-host-options';
@@ -40,12 +41,16 @@ export interface Runtime {
  * The composition root's body: engine host (local unless external) → database + migrations → deploy → workers,
  * command dispatcher → HTTP (which also receives the host's event feed). Used by `npm start` and by the
  * integration tests, so both run the same wiring.
+ * `now` is the app's clock (workers and web): the system clock, or in tests one that follows the engine's
+ * controlled clock.
  */
 export async function startRuntime(
   config: Config,
   log: Logger,
   print: (line: string) => void = console.log,
+  options: { now?: Clock } = {},
 ): Promise<Runtime> {
+  const now = options.now ?? systemClock;
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -77,8 +82,9 @@ export async function startRuntime(
     if (config.WORKERS_ENABLED) {
       workers = runWorkers(
         engine,
-        createWorkerDefinitions({ db, caseNumberPattern: config.CASE_NUMBER_PATTERN }),
+        createWorkerDefinitions({ db, caseNumberPattern: config.CASE_NUMBER_PATTERN, now }),
         log,
+        { asyncResponseTimeoutMs: config.WORKERS_LONG_POLL_MS },
       );
       const running = workers;
       cleanups.push(() => running.stop());
@@ -108,6 +114,7 @@ export async function startRuntime(
       commands,
       log,
       feedToken: await engineFeedToken(config),
+      now,
       workers: () => ({ running: workers?.running() ?? false, types: workers?.types ?? [] }),
     });
     const server = await listen(app, config.PORT, config.HOST);

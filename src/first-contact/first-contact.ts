@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { User } from '../auth/users';
 import type { Database, Queryable } from '../db/database';
 import type { EngineCommands } from '../engine-commands/commands';
+import { systemClock, type Clock } from '../domain/clock';
 import { AppError } from '../errors/app-error';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../domain/routing-codes';
 import { personShape, routingShape, routingVariables } from '../tasks/forms/person-fields';
@@ -35,10 +36,11 @@ export type FirstContactResult =
  * First contact on one screen: an information-only visit ends here (kept on record). Everything else keeps the
  * person in the case file and starts the case process with the intake's id and the routing facts (outcome, need,
  * art. 7 reason, urgency, district) — never personal data — so the intake task is skipped (the first gateway).
- * A certificate is issued by the process (number, PDF, or a refusal by postanowienie).
+ * A certificate is issued by the process (number, PDF, or a refusal by postanowienie). The intake's time is the
+ * app's clock (`now`): the KPA limits run from that day (register-case).
  */
 export async function registerFirstContact(
-  deps: { db: Database; commands: EngineCommands },
+  deps: { db: Database; commands: EngineCommands; now?: Clock },
   user: User,
   raw: unknown,
 ): Promise<FirstContactResult> {
@@ -54,7 +56,9 @@ export async function registerFirstContact(
   const requestId = input.requestId ?? randomUUID();
   // the intake and the command to start its process are one transaction: never an intake without a process
   const { intakeId, commandId } = await deps.db.transaction(async (tx) => {
-    const intake = (await insertIntake(tx, input, requestId, user)) ?? (await findIntake(tx, requestId));
+    const intake =
+      (await insertIntake(tx, input, requestId, user, (deps.now ?? systemClock)())) ??
+      (await findIntake(tx, requestId));
     if (!intake) throw new Error(`Brak zgłoszenia ${requestId} po konflikcie klucza`);
     const { command } = await deps.commands.enqueue(tx, {
       idempotencyKey: `start-case:${intake}`,
@@ -100,10 +104,11 @@ async function insertIntake(
   input: FirstContactInput,
   requestId: string,
   user: User,
+  at: Date,
 ): Promise<string | undefined> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id, request_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (request_id) DO NOTHING RETURNING id`,
+    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id, request_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (request_id) DO NOTHING RETURNING id`,
     [
       `first-contact:${randomUUID()}`,
       input.firstName,
@@ -113,6 +118,7 @@ async function insertIntake(
       user.id,
       input.district ?? null,
       requestId,
+      at,
     ],
   );
   return row?.id;

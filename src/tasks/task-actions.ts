@@ -2,6 +2,7 @@ import type { User } from '../auth/users';
 import type { Database, Queryable } from '../db/database';
 import type { EngineCommands } from '../engine-commands/commands';
 import type { StoredCommand } from '../engine-commands/command';
+import { systemClock, type Clock } from '../domain/clock';
 import { engineError } from '../engine/engine-errors';
 import type { EnginePort } from '../engine/port';
 import { AppError } from '../errors/app-error';
@@ -13,6 +14,7 @@ import { caseOfInstanceSql } from './forms/task-form';
 interface Deps {
   db: Database;
   engine: EnginePort;
+  now?: Clock;
 }
 
 /** The task, if it is open and the user may work on it (one of its groups, or assigned to them). */
@@ -128,7 +130,7 @@ async function prepareSubmission(
         userTaskKey: task.user_task_key,
         processInstanceKey: task.process_instance_key,
         userId: user.id,
-        now: new Date(),
+        now: (deps.now ?? systemClock)(),
       });
   }
   const form = await loadForm(deps, task);

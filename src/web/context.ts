@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { EngineCommands } from '../engine-commands/commands';
 import type { EnginePort } from '../engine/port';
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 
 /** Everything the routes need, passed in by the composition root. */
@@ -14,5 +15,7 @@ export interface WebDeps {
   log: Logger;
   /** The shared secret the engine host sends with its event feed (`Authorization: Bearer …`). */
   feedToken: string;
+  /** The app's clock: "today" of a submitted form, the inbox's overdue filter, the draft's benefit range. */
+  now: Clock;
   workers: () => { running: boolean; types: string[] };
 }

@@ -1,6 +1,7 @@
 import type { Runtime } from '../../src/runtime';
 import { grantedDecision } from './case-file-fixtures';
 import { eventually, type TestClient } from './http-client';
+import type { TestClock } from './test-clock';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 /**
@@ -10,23 +11,23 @@ import { loginAs, startTestRuntime } from './test-runtime';
  */
 describe('decision lifecycle (mops-decision with the real workers)', () => {
   let runtime: Runtime;
+  let clock: TestClock;
   let office: TestClient;
   let benefits: TestClient;
   const farFuture = new Date(Date.now() + 365 * 24 * 3_600_000).toISOString();
 
   beforeAll(async () => {
-    ({ runtime } = await startTestRuntime());
+    ({ runtime, clock } = await startTestRuntime());
     office = await loginAs(runtime, 'kancelaria-dl', ['first-contact']);
     benefits = await loginAs(runtime, 'swiadczenia-dl', ['benefits']);
   });
 
   afterAll(async () => {
-    await runtime.engine.getCamundaRestClient().resetClock();
+    await clock.reset();
     await runtime.stop();
   });
 
-  const zeebe = () => runtime.engine.getZeebeGrpcApiClient();
-  const rest = () => runtime.engine.getCamundaRestClient();
+  const engine = () => runtime.engine;
 
   async function decisionReadyToIssue(): Promise<{ caseId: string; decisionId: string }> {
     const fixture = await grantedDecision(runtime.db, {
@@ -44,11 +45,11 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
   }
 
   async function start(caseId: string): Promise<string> {
-    const created = await zeebe().createProcessInstance({
-      bpmnProcessId: 'mops-decision',
-      variables: { caseId, draftingGroup: 'benefits', kpaDue: farFuture, kpaWarningAt: farFuture } as never,
+    const created = await engine().startProcess({
+      processKey: 'mops-decision',
+      variables: { caseId, draftingGroup: 'benefits', kpaDue: farFuture, kpaWarningAt: farFuture },
     });
-    return String(created.processInstanceKey);
+    return created.processInstanceId;
   }
 
   async function openTask(instance: string, elementId: string): Promise<string> {
@@ -62,29 +63,24 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
   }
 
   async function reached(instance: string, elementId: string, intent = 'ELEMENT_ACTIVATED'): Promise<void> {
+    const type = intent === 'ELEMENT_COMPLETED' ? 'activity-ended' : 'activity-started';
     await eventually(async () => {
       const [row] = await runtime.db.query<{ n: string }>(
-        `SELECT count(*)::text AS n FROM engine_records WHERE process_instance_key = $1 AND element_id = $2 AND intent = $3`,
-        [instance, elementId, intent],
+        `SELECT count(*)::text AS n FROM engine_events WHERE process_instance_id = $1 AND element_id = $2 AND type = $3`,
+        [instance, elementId, type],
       );
       return row && Number(row.n) > 0 ? true : undefined;
     }, `${elementId} ${intent}`);
   }
 
   async function draftAndApprove(instance: string, decisionId: string): Promise<void> {
-    await rest().completeUserTask({
-      userTaskKey: await openTask(instance, 'prepare-decision'),
-      variables: {
-        decisionId,
-        decisionOutcome: 'grant',
-        immediateEnforceability: false,
-        fullyGranted: false,
-      },
+    await engine().completeTask(await openTask(instance, 'prepare-decision'), {
+      decisionId,
+      decisionOutcome: 'grant',
+      immediateEnforceability: false,
+      fullyGranted: false,
     });
-    await rest().completeUserTask({
-      userTaskKey: await openTask(instance, 'approve-decision'),
-      variables: { decisionApproved: true },
-    });
+    await engine().completeTask(await openTask(instance, 'approve-decision'), { decisionApproved: true });
   }
 
   async function decisionRow(decisionId: string) {
@@ -156,10 +152,7 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
         })
       ).status,
     ).toBe(202);
-    await rest().completeUserTask({
-      userTaskKey: await openTask(instance, 'review-appeal'),
-      variables: { appealResolution: 'forward' },
-    });
+    await engine().completeTask(await openTask(instance, 'review-appeal'), { appealResolution: 'forward' });
     await reached(instance, 'appeal-decided');
     const [appeal] = await runtime.db.query<{
       forwarded_on: string | null;
@@ -205,9 +198,9 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
     const dispatched = String((await decisionRow(decisionId)).dispatched_on);
 
     // 30 days on, the watch has fired: dispatch + 7 days to the first attempt + 14 holding days
-    await rest().pinInternalClock(Date.now() + 30 * 24 * 3_600_000);
+    await clock.pin(clock.now().getTime() + 30 * 24 * 3_600_000);
     await reached(instance, 'appeal-window');
-    await rest().resetClock();
+    await clock.reset();
     const deemed = await decisionRow(decisionId);
     expect(deemed.delivery_deemed).toBe(true);
     const expected = new Date(`${dispatched}T12:00:00Z`);
@@ -233,7 +226,7 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
     ]);
     const instance = await start(caseId);
     const prepare = await openTask(instance, 'prepare-decision');
-    await rest().assignUserTask({ userTaskKey: prepare, assignee: 'jan.kowalski', allowOverride: true });
+    await engine().assignTask(prepare, 'jan.kowalski');
     await eventually(async () => {
       const [row] = await runtime.db.query<{ assignee: string | null }>(
         'SELECT assignee FROM user_tasks WHERE user_task_key = $1',
@@ -241,17 +234,14 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
       );
       return row?.assignee === 'jan.kowalski' ? true : undefined;
     }, 'przypisanie projektu');
-    await rest().completeUserTask({
-      userTaskKey: prepare,
-      variables: {
-        decisionId,
-        decisionOutcome: 'grant',
-        immediateEnforceability: false,
-        fullyGranted: false,
-      },
+    await engine().completeTask(prepare, {
+      decisionId,
+      decisionOutcome: 'grant',
+      immediateEnforceability: false,
+      fullyGranted: false,
     });
     const approve = await openTask(instance, 'approve-decision');
-    await rest().assignUserTask({ userTaskKey: approve, assignee: 'jan.kowalski', allowOverride: true });
+    await engine().assignTask(approve, 'jan.kowalski');
     await eventually(async () => {
       const [row] = await runtime.db.query<{ assignee: string | null }>(
         'SELECT assignee FROM user_tasks WHERE user_task_key = $1',
@@ -259,13 +249,13 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
       );
       return row?.assignee === 'jan.kowalski' ? true : undefined;
     }, 'przypisanie zatwierdzenia');
-    await rest().completeUserTask({ userTaskKey: approve, variables: { decisionApproved: true } });
+    await engine().completeTask(approve, { decisionApproved: true });
 
     await reached(instance, 'four-eyes-violated', 'ELEMENT_COMPLETED');
     const again = await openTask(instance, 'approve-decision');
     expect(again).not.toBe(approve);
     expect((await decisionRow(decisionId)).number).toBeNull();
-    await zeebe().cancelProcessInstance(instance);
+    await engine().deleteProcessInstance(instance);
   });
 
   it('refuses an event from a role that does not handle decisions, and a malformed one naming the field', async () => {

@@ -25,6 +25,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     ENGINE_REST_URL: '',
     ENGINE_PORT: port(8180),
     ENGINE_CLOCK_CONTROLLED: 'true',
+    // runtimes start and stop often in tests, and a stopped worker's parked poll keeps taking tasks until it ends
+    WORKERS_LONG_POLL_MS: '1000',
     ...overrides,
   });
 }
