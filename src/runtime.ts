@@ -6,6 +6,7 @@ import { engineDir, isExternalEngine, type Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { openDatabase } from './db/open-database';
+import { systemClock, type Clock } from './domain/clock';
 import { createEngineClient } from './engine/client';
 import { deployResources } from './engine/deploy';
 import { exporterToken } from './engine/exporter-token';
@@ -29,13 +30,16 @@ export interface Runtime {
 
 /**
  * The composition root's body: engine (local unless external) → database + migrations → deploy → workers → HTTP.
- * Used by `npm start` and by the integration tests, so both run the same wiring.
+ * Used by `npm start` and by the integration tests, so both run the same wiring. `now` is the app's clock (workers
+ * and web): the system clock, or in tests one that follows the engine's controlled clock.
  */
 export async function startRuntime(
   config: Config,
   log: Logger,
   print: (line: string) => void = console.log,
+  options: { now?: Clock } = {},
 ): Promise<Runtime> {
+  const now = options.now ?? systemClock;
   const cleanups: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -68,7 +72,7 @@ export async function startRuntime(
     if (config.WORKERS_ENABLED) {
       workers = runWorkers(
         engine,
-        createWorkerDefinitions({ db, caseNumberPattern: config.CASE_NUMBER_PATTERN }),
+        createWorkerDefinitions({ db, caseNumberPattern: config.CASE_NUMBER_PATTERN, now }),
         log,
       );
       const running = workers;
@@ -94,6 +98,7 @@ export async function startRuntime(
       db,
       engine,
       log,
+      now,
       engineProbe: localEngine?.probe,
       exporterToken: token,
       workers: () => ({ running: workers?.running() ?? false, types: workers?.types ?? [] }),

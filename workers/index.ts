@@ -1,4 +1,5 @@
 import type { Database } from '../src/db/database';
+import type { Clock } from '../src/domain/clock';
 import { renderDecisionPdf } from '../src/documents/decision-pdf';
 import { renderLetterPdf } from '../src/documents/letter-pdf';
 import { createApplyAppealRulingWorker } from './apply-appeal-ruling';
@@ -24,17 +25,21 @@ import { createScheduleInstalmentsWorker } from './schedule-instalments';
 import { createSendDecisionWorker } from './send-decision';
 import { createSendDelayNoticeWorker } from './send-delay-notice';
 
-/** Every job worker of the process model, built from its dependencies (no module singletons). */
+/**
+ * Every job worker of the process model, built from its dependencies (no module singletons); `now` is the app's
+ * clock for every worker that needs "today" (the system clock unless the composition root passes another).
+ */
 export function createWorkerDefinitions(deps: {
   db: Database;
   caseNumberPattern: string;
+  now?: Clock;
 }): JobWorkerDefinition[] {
-  const letters = { db: deps.db, render: renderLetterPdf };
+  const letters = { db: deps.db, render: renderLetterPdf, now: deps.now };
   return [
     createRegisterCaseWorker(deps),
-    createComputeDueDateWorker(),
+    createComputeDueDateWorker(deps),
     createComputeBenefitWorker(deps),
-    createIssueDecisionWorker({ db: deps.db, render: renderDecisionPdf }),
+    createIssueDecisionWorker({ db: deps.db, render: renderDecisionPdf, now: deps.now }),
     createNotifyPartyWorker(deps),
     createScheduleInstalmentsWorker(deps),
     createPayInstalmentWorker(deps),

@@ -3,6 +3,7 @@ import type { Camunda8 } from '@camunda8/sdk';
 import { z } from 'zod';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
+import { systemClock, type Clock } from '../domain/clock';
 import { engineError } from '../engine/engine-errors';
 import { AppError } from '../errors/app-error';
 import { CONTACT_OUTCOMES, type ContactOutcome } from '../domain/routing-codes';
@@ -27,10 +28,11 @@ export type FirstContactResult =
  * First contact on one screen: an information-only visit ends here (kept on record). Everything else keeps the
  * person in the case file and starts the case process with the intake's id and the routing facts (outcome, need,
  * art. 7 reason, urgency, district) — never personal data — so the intake task is skipped (the first gateway).
- * A certificate is issued by the process (number, PDF, or a refusal by postanowienie).
+ * A certificate is issued by the process (number, PDF, or a refusal by postanowienie). The intake's time is the
+ * app's clock (`now`): the KPA limits run from that day (register-case).
  */
 export async function registerFirstContact(
-  deps: { db: Database; engine: Camunda8 },
+  deps: { db: Database; engine: Camunda8; now?: Clock },
   user: User,
   raw: unknown,
 ): Promise<FirstContactResult> {
@@ -44,8 +46,8 @@ export async function registerFirstContact(
   }
   if (input.district) await assertDistrict(deps.db, input.district);
   const [intake] = await deps.db.query<{ id: string }>(
-    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
       `first-contact:${randomUUID()}`,
       input.firstName,
@@ -54,6 +56,7 @@ export async function registerFirstContact(
       input.need,
       user.id,
       input.district ?? null,
+      (deps.now ?? systemClock)(),
     ],
   );
   try {

@@ -1,6 +1,7 @@
 import type { Camunda8 } from '@camunda8/sdk';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
+import { systemClock, type Clock } from '../domain/clock';
 import { engineError } from '../engine/engine-errors';
 import { AppError } from '../errors/app-error';
 import { getTask } from './task-queries';
@@ -11,6 +12,7 @@ import { caseOfInstanceSql } from './forms/task-form';
 interface Deps {
   db: Database;
   engine: Camunda8;
+  now?: Clock;
 }
 
 /** The task, if it is open and the user may work on it (one of its groups, or assigned to them). */
@@ -126,7 +128,7 @@ async function submitForm(
         userTaskKey: task.user_task_key,
         processInstanceKey: task.process_instance_key,
         userId: user.id,
-        now: new Date(),
+        now: (deps.now ?? systemClock)(),
       }),
     );
   }

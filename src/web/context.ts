@@ -1,6 +1,7 @@
 import type { Camunda8 } from '@camunda8/sdk';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
 import type { EngineProbe } from '../engine/readiness';
 
@@ -10,6 +11,8 @@ export interface WebDeps {
   db: Database;
   engine: Camunda8;
   log: Logger;
+  /** The app's clock: "today" of a submitted form, the inbox's overdue filter, the draft's benefit range. */
+  now: Clock;
   engineProbe?: EngineProbe;
   exporterToken: string;
   workers: () => { running: boolean; types: string[] };

@@ -3,17 +3,20 @@ import { createUserIfMissing } from '../../src/auth/users';
 import { createLogger } from '../../src/logger';
 import { startRuntime, type Runtime } from '../../src/runtime';
 import { randomPesel as uniquePesel } from '../integration/job-context';
+import { TestClock } from '../integration/test-clock';
 import { testConfig } from '../integration/test-config';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
 
 /**
  * Four people of four roles in a real browser take an application from first contact to a confirmed cash payout:
  * first contact, the benefits officer (interview, plan and draft), the manager (second pair of eyes) and the
- * cashier. axe runs on every page; screenshots go to test-artifacts/e2e/.
+ * cashier. axe runs on every page; screenshots go to test-artifacts/e2e/. The instalment is paid on its payout day
+ * (the clocks of the engine and the app are moved there when it is still ahead).
  */
 describe('the benefits path in the browser', () => {
   let runtime: Runtime;
   let browser: Browser;
+  const clock = new TestClock();
   const axeReport: Record<string, number> = {};
   const people = {
     clerk: {
@@ -50,7 +53,8 @@ describe('the benefits path in the browser', () => {
 
   beforeAll(async () => {
     const config = testConfig();
-    runtime = await startRuntime(config, createLogger(config), () => undefined);
+    runtime = await startRuntime(config, createLogger(config), () => undefined, { now: clock.now });
+    clock.attach(runtime);
     for (const person of Object.values(people)) {
       await createUserIfMissing(runtime.db, {
         ...person,
@@ -65,6 +69,7 @@ describe('the benefits path in the browser', () => {
   afterAll(async () => {
     console.log(`axe (serious+critical) per page: ${JSON.stringify(axeReport)}`);
     await browser?.close();
+    if (runtime) await clock.reset();
     await runtime?.stop();
   });
 
@@ -130,7 +135,7 @@ describe('the benefits path in the browser', () => {
   it('takes an application from first contact to a confirmed cash payout, by four people', async () => {
     const context = await browser.newContext({ bypassCSP: true, locale: 'pl-PL' });
     const page = await context.newPage();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clock.today();
 
     // first contact
     await page.goto(`${runtime.url}/logowanie`);
@@ -208,10 +213,11 @@ describe('the benefits path in the browser', () => {
     await logout(page);
 
     // first contact: the advice of delivery comes back and is recorded on the case page; the grant in full is
-    // enforceable at once, the instalment goes on today's cash list, and the client gets the payout slip
+    // enforceable at once, the instalment goes on the cash list of its payout day (today once the 10th has passed;
+    // else the clocks are moved to the day), and the client gets the payout slip
     await login(page, people.clerk);
-    const caseRow = await waitForRow<{ id: string }>(
-      'SELECT c.id FROM cases c JOIN decisions d ON d.case_id = c.id WHERE c.case_number = $1 AND d.dispatched_on IS NOT NULL',
+    const caseRow = await waitForRow<{ id: string; process_instance_key: string }>(
+      'SELECT c.id, c.process_instance_key FROM cases c JOIN decisions d ON d.case_id = c.id WHERE c.case_number = $1 AND d.dispatched_on IS NOT NULL',
       [caseNumber],
     );
     await page.goto(`${runtime.url}/sprawy/${caseRow.id}`);
@@ -220,6 +226,7 @@ describe('the benefits path in the browser', () => {
     await checked(page, '08a-doreczenie');
     await page.getByRole('button', { name: 'Zapisz zdarzenie' }).click();
     await page.getByText('Zdarzenie zapisane w aktach').waitFor();
+    const listDay = await clock.reachPayoutDay(caseRow.process_instance_key, 1, today.slice(0, 7));
     await page.goto(`${runtime.url}/zadania`);
     await claim(page, 'Wydanie dowodu wypłaty klientowi', caseNumber);
     await page.getByLabel(/Numer dowodu wypłaty/).fill('KW 1/2026');
@@ -257,11 +264,12 @@ describe('the benefits path in the browser', () => {
     await page.getByRole('link', { name: 'Tasks' }).click();
     await page.getByRole('heading', { name: 'Tasks' }).waitFor();
     await checked(page, '11-inbox-en');
-    const [instalment] = await runtime.db.query<{ status: string }>(
-      `SELECT i.status FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id WHERE d.case_id = $1`,
+    const [instalment] = await runtime.db.query<{ status: string; kind: string; payout_date: string }>(
+      `SELECT i.status, b.kind, b.payout_date FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id
+         JOIN payout_batches b ON b.id = i.batch_id WHERE d.case_id = $1`,
       [row!.id],
     );
-    expect(instalment?.status).toBe('paid');
+    expect(instalment).toEqual({ status: 'paid', kind: 'cash-list', payout_date: listDay });
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Runtime } from '../../src/runtime';
 import { eventually, TestClient } from './http-client';
 import { randomPesel as uniquePesel } from './job-context';
+import type { TestClock } from './test-clock';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 interface Task {
@@ -19,11 +20,14 @@ interface Task {
  * against the real engine, workers and PostgreSQL, by four people of four roles: first contact → case registered
  * and routed by the table → family interview (due in working days) → income and eligibility → plan and draft
  * decision → second pair of eyes → decision issued (number + PDF) and sent → delivery recorded by the office →
- * enforceable (grant in full) → monthly instalments → payout slip at first contact and cash confirmed at the cashier;
- * the second instalment waits for its payout day (engine clock moved, not waited for).
+ * enforceable (grant in full) → monthly instalments → payout slip at first contact and cash confirmed at the cashier.
+ * Each instalment is paid on its payout day (the first working day from the 10th, workers/schedule-instalments.ts):
+ * when that day is still ahead the engine's and the app's clocks are moved there, never waited for, so the path
+ * passes on any day of the month.
  */
 describe('the benefits path from first contact to a confirmed payout', () => {
   let runtime: Runtime;
+  let clock: TestClock;
   let clerk: TestClient;
   let officer: TestClient;
   let manager: TestClient;
@@ -33,7 +37,7 @@ describe('the benefits path from first contact to a confirmed payout', () => {
   const pesel = uniquePesel();
 
   beforeAll(async () => {
-    ({ runtime } = await startTestRuntime());
+    ({ runtime, clock } = await startTestRuntime());
     clerk = await loginAs(runtime, 'it-clerk', ['first-contact']);
     officer = await loginAs(runtime, 'it-officer', ['benefits']);
     manager = await loginAs(runtime, 'it-manager-b', ['managers']);
@@ -41,7 +45,7 @@ describe('the benefits path from first contact to a confirmed payout', () => {
   });
 
   afterAll(async () => {
-    await runtime.engine.getCamundaRestClient().resetClock();
+    await clock.reset();
     await runtime.stop();
   });
 
@@ -106,7 +110,7 @@ describe('the benefits path from first contact to a confirmed payout', () => {
     expect((await clerk.request('GET', `/zadania/${interview.userTaskKey}`)).status).toBe(403);
 
     // the interview: a family of four with 2000 zł
-    const today = new Date().toISOString().slice(0, 10);
+    const today = clock.today();
     expect(
       (
         await complete(officer, interview, {
@@ -183,7 +187,9 @@ describe('the benefits path from first contact to a confirmed payout', () => {
       ).status,
     ).toBe(202);
 
-    // the first instalment is on today's cash list: first contact hands out the slip, the cashier pays it
+    // the first instalment goes on the cash list of its payout day (today once the 10th has passed; else the
+    // clocks are moved to the day): first contact hands out the slip, the cashier pays it
+    const firstListDay = await clock.reachPayoutDay(processInstanceKey, 1, month);
     const slip = await openTask(clerk, 'first-contact', 'hand-out-payout-slip');
     expect(
       (await complete(clerk, slip, { payoutSlipNumber: 'KW 1/2026', identityChecked: true })).status,
@@ -200,11 +206,17 @@ describe('the benefits path from first contact to a confirmed payout', () => {
       ).status,
     ).toBe(204);
 
-    // the day's cash payout list carries the instalment and opens as a PDF for the cashier only
-    const batches = await cashier.request('GET', '/api/payout-batches');
-    const cashList = (batches.body as { items: { id: string; kind: string; count: number }[] }).items.find(
-      (b) => b.kind === 'cash-list',
+    // that day's cash payout list carries the instalment and opens as a PDF for the cashier only
+    const [onList] = await runtime.db.query<{ batch_id: string }>(
+      `SELECT i.batch_id FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id
+        WHERE d.case_id = $1 AND i.instalment_no = 1`,
+      [caseId],
     );
+    const batches = await cashier.request('GET', '/api/payout-batches');
+    const cashList = (
+      batches.body as { items: { id: string; kind: string; payoutDate: string; count: number }[] }
+    ).items.find((b) => b.id === onList?.batch_id);
+    expect(cashList).toMatchObject({ kind: 'cash-list', payoutDate: firstListDay });
     expect(cashList?.count).toBeGreaterThanOrEqual(1);
     const list = await fetch(`${runtime.url}/api/payout-batches/${cashList?.id}/pdf`, {
       headers: cashier.headers(),
@@ -217,8 +229,9 @@ describe('the benefits path from first contact to a confirmed payout', () => {
     ).toBe('%PDF-');
     expect((await clerk.request('GET', '/api/payout-batches')).status).toBe(403);
 
-    // the second waits for its payout day: move the engine's clock there
-    await runtime.engine.getCamundaRestClient().pinInternalClock(Date.parse(`${next}-20T12:00:00Z`));
+    // the second waits for its payout day next month: the clocks are moved there
+    const secondListDay = await clock.reachPayoutDay(processInstanceKey, 2, next);
+    expect(secondListDay > firstListDay).toBe(true);
     const secondSlip = await eventually(async () => {
       const task = await openTask(clerk, 'first-contact', 'hand-out-payout-slip');
       return task.userTaskKey !== slip.userTaskKey ? task : undefined;
@@ -241,14 +254,33 @@ describe('the benefits path from first contact to a confirmed payout', () => {
     await expect(
       runtime.engine.getZeebeGrpcApiClient().cancelProcessInstance(processInstanceKey),
     ).rejects.toThrow(/NOT_FOUND|not found/i);
-    const paid = await runtime.db.query<{ instalment_no: number; status: string; amount_grosze: string }>(
-      `SELECT i.instalment_no, i.status, i.amount_grosze::text FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id
+    const paid = await runtime.db.query<{
+      instalment_no: number;
+      status: string;
+      amount_grosze: string;
+      kind: string;
+      payout_date: string;
+    }>(
+      `SELECT i.instalment_no, i.status, i.amount_grosze::text, b.kind, b.payout_date FROM payout_instalments i
+         JOIN decisions d ON d.id = i.decision_id JOIN payout_batches b ON b.id = i.batch_id
         WHERE d.case_id = $1 ORDER BY i.instalment_no`,
       [caseId],
     );
     expect(paid).toEqual([
-      { instalment_no: 1, status: 'paid', amount_grosze: '70000' },
-      { instalment_no: 2, status: 'paid', amount_grosze: '70000' },
+      {
+        instalment_no: 1,
+        status: 'paid',
+        amount_grosze: '70000',
+        kind: 'cash-list',
+        payout_date: firstListDay,
+      },
+      {
+        instalment_no: 2,
+        status: 'paid',
+        amount_grosze: '70000',
+        kind: 'cash-list',
+        payout_date: secondListDay,
+      },
     ]);
 
     const [closed] = await runtime.db.query<{ status: string }>('SELECT status FROM cases WHERE id = $1', [

@@ -1,6 +1,7 @@
 import type { Runtime } from '../../src/runtime';
 import { eventually, type TestClient } from './http-client';
 import { randomPesel as uniquePesel } from './job-context';
+import type { TestClock } from './test-clock';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 interface Task {
@@ -12,24 +13,26 @@ interface Task {
 
 /**
  * The other paths of the benefits team (mops-benefits inside mops-case): an overdue interview escalated to a manager
- * (engine clock moved), a draft returned by the manager and corrected, payment by bank transfer, and a refusal that
- * becomes final when the party waives the appeal.
+ * (engine clock moved), a draft returned by the manager and corrected, payment by bank transfer on the instalment's
+ * payout day (the clocks moved there when it is still ahead), and a refusal that becomes final when the party waives
+ * the appeal.
  */
 describe('benefits path: escalation, correction, transfer and refusal', () => {
   let runtime: Runtime;
+  let clock: TestClock;
   let clerk: TestClient;
   let officer: TestClient;
   let manager: TestClient;
 
   beforeAll(async () => {
-    ({ runtime } = await startTestRuntime());
+    ({ runtime, clock } = await startTestRuntime());
     clerk = await loginAs(runtime, 'it-clerk-2', ['first-contact']);
     officer = await loginAs(runtime, 'it-officer-2', ['benefits']);
     manager = await loginAs(runtime, 'it-manager-2', ['managers']);
   });
 
   afterAll(async () => {
-    await runtime.engine.getCamundaRestClient().resetClock();
+    await clock.reset();
     await runtime.stop();
   });
 
@@ -96,7 +99,7 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     }, 'zakończenie instancji');
   }
 
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => clock.today();
   const interview = {
     householdSize: '1',
     householdIncome: '300,00',
@@ -107,11 +110,11 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     const pi = await start(uniquePesel(), 'yes');
     await task(officer, 'benefits', pi, 'family-interview');
     // urgent: 2 working days; a week later the manager gets the escalation, the interview stays open
-    await runtime.engine.getCamundaRestClient().pinInternalClock(Date.now() + 8 * 24 * 3_600_000);
+    await clock.pin(clock.now().getTime() + 8 * 24 * 3_600_000);
     await done(manager, 'managers', pi, 'review-overdue-interview', {
       action: 'Przekazano wywiad drugiemu pracownikowi.',
     });
-    await runtime.engine.getCamundaRestClient().resetClock();
+    await clock.reset();
 
     await done(officer, 'benefits', pi, 'family-interview', { ...interview, conductedOn: today() });
     const plan = {
@@ -134,14 +137,27 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     });
     await done(manager, 'managers', pi, 'approve-decision', { approve: 'yes' });
     await delivered(pi);
+    // the one instalment goes into the transfer batch of its payout day (today once that day has passed)
+    const listDay = await clock.reachPayoutDay(pi, 1, plan.periodFrom.slice(0, 7));
     await finished(pi);
+    await clock.reset();
 
-    const [instalment] = await runtime.db.query<{ status: string; method: string; kind: string }>(
-      `SELECT i.status, i.method, b.kind FROM payout_instalments i JOIN payout_batches b ON b.id = i.batch_id
+    const [instalment] = await runtime.db.query<{
+      status: string;
+      method: string;
+      kind: string;
+      payout_date: string;
+    }>(
+      `SELECT i.status, i.method, b.kind, b.payout_date FROM payout_instalments i JOIN payout_batches b ON b.id = i.batch_id
          JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1`,
       [pi],
     );
-    expect(instalment).toEqual({ status: 'queued', method: 'transfer', kind: 'bank-transfer' });
+    expect(instalment).toEqual({
+      status: 'queued',
+      method: 'transfer',
+      kind: 'bank-transfer',
+      payout_date: listDay,
+    });
   });
 
   it('ends with the refusal decision when the draft refuses', async () => {

@@ -1,6 +1,7 @@
 import type { Runtime } from '../../src/runtime';
 import { grantedDecision } from './case-file-fixtures';
 import { eventually, type TestClient } from './http-client';
+import type { TestClock } from './test-clock';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 /**
@@ -10,18 +11,19 @@ import { loginAs, startTestRuntime } from './test-runtime';
  */
 describe('decision lifecycle (mops-decision with the real workers)', () => {
   let runtime: Runtime;
+  let clock: TestClock;
   let office: TestClient;
   let benefits: TestClient;
   const farFuture = new Date(Date.now() + 365 * 24 * 3_600_000).toISOString();
 
   beforeAll(async () => {
-    ({ runtime } = await startTestRuntime());
+    ({ runtime, clock } = await startTestRuntime());
     office = await loginAs(runtime, 'kancelaria-dl', ['first-contact']);
     benefits = await loginAs(runtime, 'swiadczenia-dl', ['benefits']);
   });
 
   afterAll(async () => {
-    await runtime.engine.getCamundaRestClient().resetClock();
+    await clock.reset();
     await runtime.stop();
   });
 
@@ -205,9 +207,9 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
     const dispatched = String((await decisionRow(decisionId)).dispatched_on);
 
     // 30 days on, the watch has fired: dispatch + 7 days to the first attempt + 14 holding days
-    await rest().pinInternalClock(Date.now() + 30 * 24 * 3_600_000);
+    await clock.pin(clock.now().getTime() + 30 * 24 * 3_600_000);
     await reached(instance, 'appeal-window');
-    await rest().resetClock();
+    await clock.reset();
     const deemed = await decisionRow(decisionId);
     expect(deemed.delivery_deemed).toBe(true);
     const expected = new Date(`${dispatched}T12:00:00Z`);

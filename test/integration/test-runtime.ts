@@ -4,15 +4,21 @@ import { deployResources } from '../../src/engine/deploy';
 import { createLogger, type Logger } from '../../src/logger';
 import { startRuntime, type Runtime } from '../../src/runtime';
 import { TestClient } from './http-client';
+import { TestClock } from './test-clock';
 import { testConfig } from './test-config';
 
-/** The app on the test engine and database; optionally with the test fixtures (test/integration/fixtures) deployed. */
+/**
+ * The app on the test engine and database; optionally with the test fixtures (test/integration/fixtures) deployed.
+ * `clock` is the app's clock, moved together with the engine's (test-clock.ts).
+ */
 export async function startTestRuntime(
   options: { workers?: boolean; fixtures?: boolean } = {},
-): Promise<{ runtime: Runtime; log: Logger }> {
+): Promise<{ runtime: Runtime; log: Logger; clock: TestClock }> {
   const config = testConfig({ WORKERS_ENABLED: options.workers === false ? 'false' : 'true' });
   const log = createLogger(config);
-  const runtime = await startRuntime(config, log, () => undefined);
+  const clock = new TestClock();
+  const runtime = await startRuntime(config, log, () => undefined, { now: clock.now });
+  clock.attach(runtime);
   if (options.fixtures) {
     await deployResources({
       engine: runtime.engine,
@@ -21,7 +27,7 @@ export async function startTestRuntime(
       dir: path.join(__dirname, 'fixtures'),
     });
   }
-  return { runtime, log };
+  return { runtime, log, clock };
 }
 
 /** A person with the given roles (created if missing), logged in through the API. */

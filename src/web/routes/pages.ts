@@ -26,7 +26,7 @@ export function pageRoutes(deps: WebDeps): Router {
 
   router.get('/zadania', async (req, res) => {
     const query = inboxQuery(req.query, req.session!.user.roles);
-    const page = await queryInbox(deps.db, req.session!.user, query);
+    const page = await queryInbox(deps.db, req.session!.user, query, deps.now());
     res.type('html').send(taskListPage(signedIn(req), page, query, noticeText(req.i18n, req.query.info)));
   });
 
@@ -34,7 +34,9 @@ export function pageRoutes(deps: WebDeps): Router {
     const query = inboxQuery(req.query, req.session!.user.roles);
     res
       .type('html')
-      .send(inboxTable(signedIn(req), await queryInbox(deps.db, req.session!.user, query), query));
+      .send(
+        inboxTable(signedIn(req), await queryInbox(deps.db, req.session!.user, query, deps.now()), query),
+      );
   });
 
   router.get('/wnioski/nowy', requireRole('first-contact'), (req, res) => {
@@ -132,7 +134,7 @@ async function viewWithHints(
   const name = await elementName(deps, task);
   const base = { ...view(task), ...(name ? { name } : {}) };
   if (task.element_id !== 'prepare-decision') return base;
-  const hint = await periodicRangeHint(deps.db, task.process_instance_key);
+  const hint = await periodicRangeHint(deps.db, task.process_instance_key, deps.now());
   return { ...base, fields: base.fields.map((f) => (f.name === 'amount' && hint ? { ...f, hint } : f)) };
 }
 

@@ -20,7 +20,7 @@ export function taskRoutes(deps: WebDeps): Router {
     if (query.group && !user.roles.includes(query.group)) {
       throw localizedError({ code: 'forbidden', field: 'group' }, 'error.notInGroup', { group: query.group });
     }
-    res.json(await queryInbox(deps.db, user, query));
+    res.json(await queryInbox(deps.db, user, query, deps.now()));
   });
 
   router.post('/api/tasks/:key/assign', requireRole('managers'), async (req, res) => {
