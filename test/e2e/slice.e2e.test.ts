@@ -69,8 +69,7 @@ describe('the benefits path in the browser', () => {
   afterAll(async () => {
     console.log(`axe (serious+critical) per page: ${JSON.stringify(axeReport)}`);
     await browser?.close();
-    if (runtime) await clock.reset();
-    await runtime?.stop();
+    if (runtime) await clock.resetAfterStop();
   });
 
   async function checked(page: Page, name: string) {

@@ -31,10 +31,7 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     manager = await loginAs(runtime, 'it-manager-2', ['managers']);
   });
 
-  afterAll(async () => {
-    await clock.reset();
-    await runtime.stop();
-  });
+  afterAll(() => clock.resetAfterStop());
 
   async function task(client: TestClient, group: string, pi: string, elementId: string): Promise<Task> {
     return eventually(async () => {
@@ -114,7 +111,6 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     await done(manager, 'managers', pi, 'review-overdue-interview', {
       action: 'Przekazano wywiad drugiemu pracownikowi.',
     });
-    await clock.reset();
 
     await done(officer, 'benefits', pi, 'family-interview', { ...interview, conductedOn: today() });
     const plan = {
@@ -140,7 +136,6 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     // the one instalment goes into the transfer batch of its payout day (today once that day has passed)
     const listDay = await clock.reachPayoutDay(pi, 1, plan.periodFrom.slice(0, 7));
     await finished(pi);
-    await clock.reset();
 
     const [instalment] = await runtime.db.query<{
       status: string;

@@ -22,10 +22,7 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
     benefits = await loginAs(runtime, 'swiadczenia-dl', ['benefits']);
   });
 
-  afterAll(async () => {
-    await clock.reset();
-    await runtime.stop();
-  });
+  afterAll(() => clock.resetAfterStop());
 
   const engine = () => runtime.engine;
 
@@ -200,7 +197,6 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
     // 30 days on, the watch has fired: dispatch + 7 days to the first attempt + 14 holding days
     await clock.pin(clock.now().getTime() + 30 * 24 * 3_600_000);
     await reached(instance, 'appeal-window');
-    await clock.reset();
     const deemed = await decisionRow(decisionId);
     expect(deemed.delivery_deemed).toBe(true);
     const expected = new Date(`${dispatched}T12:00:00Z`);
