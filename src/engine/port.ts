@@ -183,7 +183,10 @@ export interface EnginePort {
   /** The Camunda Forms JSON of the task's `camunda:formRef`, verbatim; undefined when it has none. */
   deployedForm(taskId: string): Promise<string | undefined>;
 
-  incidents(filter: { rootProcessInstanceId?: string; processInstanceId?: string }): Promise<EngineIncident[]>;
+  incidents(filter: {
+    rootProcessInstanceId?: string;
+    processInstanceId?: string;
+  }): Promise<EngineIncident[]>;
   setExternalTaskRetries(externalTaskId: string, retries: number): Promise<void>;
   setJobRetries(jobId: string, retries: number): Promise<void>;
 
