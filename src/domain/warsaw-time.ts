@@ -16,7 +16,7 @@ export function warsawOffsetMinutes(instant: Date): number {
 
 /**
  * A calendar date at a Warsaw wall-clock time as an ISO-8601 instant with its offset, e.g. '2026-01-15' at
- * 15:30 → '2026-01-15T15:30:00+01:00' — the form Zeebe timers and due dates accept (FEEL knows no Polish holidays,
+ * 15:30 → '2026-01-15T15:30:00+01:00' — the form the engine's timers and due dates accept (it knows no Polish holidays,
  * so deadlines are computed here in working days and handed to the engine as such instants).
  */
 export function warsawDateTime(date: string, time = '15:30'): string {

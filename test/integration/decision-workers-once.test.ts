@@ -9,7 +9,7 @@ import { jobContext } from './job-context';
 import { startTestRuntime } from './test-runtime';
 
 /**
- * Zeebe delivers a job at least once: the same job delivered 8 times at once, and once more later, leaves one
+ * The engine delivers an external task at least once: the same job delivered 8 times at once, and once more later, leaves one
  * letter, one forwarding to the SKO and one art. 36 notice in the case file.
  */
 describe('decision workers exactly once', () => {

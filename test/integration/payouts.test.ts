@@ -15,7 +15,7 @@ import { migrate } from '../../src/db/migrate';
 import { createLogger } from '../../src/logger';
 
 /**
- * Nothing doubled: the same job delivered many times at once (as Zeebe may, at least once) and again after a
+ * Nothing doubled: the same job delivered many times at once (as the engine may: at least once) and again after a
  * "crash" between the side effect and the job completion never gives a second number, instalment, batch entry
  * or letter. Runs against the real PostgreSQL.
  */
