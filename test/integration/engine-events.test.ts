@@ -48,10 +48,18 @@ describe('POST /internal/engine-events', () => {
 
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
+    // the made-up events leave the shared log (their seqs would be far ahead of the real host's)
+    await db.query('DELETE FROM engine_events WHERE id = ANY($1)', [[...posted]]);
     await db.close();
   });
 
+  /** Every event id this file sent, removed again after it. */
+  const posted = new Set<string>();
+
   const post = async (body: unknown, token: string | null = TOKEN, raw?: string) => {
+    for (const event of (body as { events?: { id?: unknown }[] } | null)?.events ?? []) {
+      if (typeof event?.id === 'string') posted.add(event.id);
+    }
     const res = await fetch(`${base}/internal/engine-events`, {
       method: 'POST',
       headers: {

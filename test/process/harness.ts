@@ -157,8 +157,10 @@ export class ProcessHarness {
       await this.engine.deleteProcessInstance(key, 'test: nowy scenariusz').catch(() => undefined);
     }
     await this.settled();
+    // the model's own events only: another suite may have logged made-up events with other seqs
     const [row] = await this.runtime.db.query<{ seq: string | null }>(
-      'SELECT max(seq)::text AS seq FROM engine_events',
+      'SELECT max(seq)::text AS seq FROM engine_events WHERE process_definition_key = ANY($1)',
+      [MODEL_PROCESSES],
     );
     this.mark = row?.seq ?? '0';
     const engineNow = (await this.clock.now()).getTime();
