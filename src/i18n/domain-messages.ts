@@ -112,6 +112,11 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
     en: 'The task could not be completed: $1.',
     probe: 'Nie udało się zakończyć zadania: ',
   },
+  exact(
+    'Zadanie nie wskazuje projektu decyzji do zatwierdzenia.',
+    'The task does not point to a draft decision to approve.',
+  ),
+  exact('Brak projektu decyzji do zatwierdzenia.', 'There is no draft decision to approve.'),
   // case file
   exact('Nie masz dostępu do akt tej sprawy.', 'You have no access to this case file.'),
   exact('Nie ma takiej sprawy.', 'No such case.'),

@@ -125,12 +125,22 @@ async function prepareSubmission(
   const own = TASK_FORMS[task.element_id];
   if (own) {
     own.schema.parse(input);
+    let variables: Record<string, unknown> = {};
+    if (own.variables?.length) {
+      try {
+        const all = await deps.engine.processVariables(task.process_instance_key);
+        variables = Object.fromEntries(own.variables.map((name) => [name, all[name]]));
+      } catch (error) {
+        throw engineError(error, 'Nie udało się zakończyć zadania');
+      }
+    }
     return (tx) =>
       own.submit(tx, input, {
         userTaskKey: task.user_task_key,
         processInstanceKey: task.process_instance_key,
         userId: user.id,
         now: (deps.now ?? systemClock)(),
+        variables,
       });
   }
   const form = await loadForm(deps, task);

@@ -27,12 +27,22 @@ export const approveDecisionForm: TaskForm = {
     { name: 'note', label: 'Uwagi (przy zwrocie)', type: 'textarea' },
   ],
   schema,
+  variables: ['decisionId'],
   async submit(tx, input, ctx) {
     const data = schema.parse(input);
     const caseId = await caseOfInstance(tx, ctx.processInstanceKey);
+    // the draft this task was created for (the decision instance's own decisionId), never "the case's newest draft":
+    // a case can have a benefits and a services draft at once, each approved on its own
+    const decisionId = ctx.variables?.decisionId;
+    if (typeof decisionId !== 'string' || !decisionId) {
+      throw new AppError({
+        code: 'conflict',
+        message: 'Zadanie nie wskazuje projektu decyzji do zatwierdzenia.',
+      });
+    }
     const [draft] = await tx.query<{ id: string; prepared_by: string | null }>(
-      `SELECT id, prepared_by FROM decisions WHERE case_id = $1 AND status = 'draft' ORDER BY created_at DESC LIMIT 1`,
-      [caseId],
+      `SELECT id, prepared_by FROM decisions WHERE id = $1 AND case_id = $2 AND status = 'draft' FOR UPDATE`,
+      [decisionId, caseId],
     );
     if (!draft) throw new AppError({ code: 'conflict', message: 'Brak projektu decyzji do zatwierdzenia.' });
     if (draft.prepared_by === ctx.userId) {

@@ -17,6 +17,8 @@ export interface SubmitContext {
   processInstanceKey: string;
   userId: string;
   now: Date;
+  /** The task's process variables the form asked for (`TaskForm.variables`), read from the engine before the transaction. */
+  variables?: Record<string, unknown>;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface TaskForm {
   title: string;
   fields: FieldSpec[];
   schema: z.ZodType<Record<string, unknown>>;
+  /** Process variables of the task's own instance the form needs (e.g. the decisionId the task was created for). */
+  variables?: string[];
   submit(tx: Queryable, input: Record<string, unknown>, ctx: SubmitContext): Promise<Record<string, unknown>>;
 }
 
