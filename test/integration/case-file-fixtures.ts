@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/db/database';
 
-/** A case with a granted, approved decision and its assistance plan, straight in the case file. */
+/** A case with a granted, approved decision (enforceable from the plan's first day) and its plan, straight in the case file. */
 export async function grantedDecision(
   db: Database,
   plan: { amountGrosze: number; from: string; to: string; method: 'cash' | 'transfer' },
@@ -33,9 +33,9 @@ export async function grantedDecision(
   );
   const [decision] = await db.query<{ id: string }>(
     `INSERT INTO decisions (case_id, plan_id, outcome, legal_basis, ruling, justification_facts, justification_law,
-       appeal_instruction, prepared_by, approved_by, status)
-     VALUES ($1, $2, 'grant', 'art. 38 u.p.s.', 'przyznać', 'fakty', 'prawo', 'pouczenie', $3, $4, 'approved') RETURNING id`,
-    [kase?.id, assistance?.id, preparer?.id, manager?.id],
+       appeal_instruction, prepared_by, approved_by, status, enforceable_on)
+     VALUES ($1, $2, 'grant', 'art. 38 u.p.s.', 'przyznać', 'fakty', 'prawo', 'pouczenie', $3, $4, 'approved', $5) RETURNING id`,
+    [kase?.id, assistance?.id, preparer?.id, manager?.id, plan.from],
   );
   return {
     caseId: String(kase?.id),
