@@ -106,6 +106,27 @@ export const configSchema = z.object({
     .max(24 * 60)
     .default(30)
     .describe('Wylogowanie po bezczynności (min).'),
+  CASE_ACCESS_GRACE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(30)
+    .describe('Ile dni po zamknięciu ostatniego zadania zespół nadal widzi akta sprawy (need-to-know).'),
+  LOGIN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(10)
+    .describe('Ile nieudanych logowań na konto lub na adres w oknie blokuje dalsze próby.'),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15)
+    .describe('Okno liczenia nieudanych logowań (min).'),
   BOOTSTRAP_ADMIN_LOGIN: z
     .string()
     .optional()

@@ -29,3 +29,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
+
+/** A hash of no one's password with the same parameters: an unknown login costs the same scrypt as a wrong one. */
+let dummy: Promise<string> | undefined;
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64'));
+  await verifyPassword(password, await dummy);
+  return false;
+}

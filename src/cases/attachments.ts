@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { AppError } from '../errors/app-error';
-import { assertMayReadCase } from './case-file';
+import { assertMayReadCase, caseAccess, type AccessPolicy } from './case-access';
 
 /** Scans people attach to a case: PDF, JPEG or PNG, at most 10 MB; the type is checked by the file's own bytes. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -19,9 +19,10 @@ export function detectMediaType(content: Buffer): string | undefined {
 export async function addAttachment(
   db: Database,
   user: User,
+  policy: AccessPolicy,
   input: { caseId: string; fileName: string; content: Buffer },
 ): Promise<string> {
-  await assertMayReadCase(db, user, input.caseId);
+  await assertMayReadCase(db, user, input.caseId, policy);
   if (input.content.length === 0)
     throw new AppError({ code: 'validation', field: 'file', message: 'Plik jest pusty.' });
   if (input.content.length > MAX_ATTACHMENT_BYTES) {
@@ -55,7 +56,7 @@ export async function addAttachment(
 }
 
 /** A document of a case file, for a person allowed to read that case; the read is audit-logged. */
-export async function readDocument(db: Database, user: User, documentId: string) {
+export async function readDocument(db: Database, user: User, documentId: string, policy: AccessPolicy) {
   const [doc] = await db.query<{
     case_id: string | null;
     file_name: string;
@@ -63,8 +64,11 @@ export async function readDocument(db: Database, user: User, documentId: string)
     content: Buffer | Uint8Array;
   }>('SELECT case_id, file_name, media_type, content FROM documents WHERE id = $1', [documentId]);
   if (!doc) throw new AppError({ code: 'not-found', message: 'Nie ma takiego dokumentu.' });
-  if (doc.case_id) await assertMayReadCase(db, user, doc.case_id);
-  else if (
+  if (doc.case_id) {
+    // a document of a case one may not read answers like an unknown one
+    const answer = await caseAccess(db, user, doc.case_id, policy);
+    if (!answer.allowed) throw new AppError({ code: 'not-found', message: 'Nie ma takiego dokumentu.' });
+  } else if (
     !user.roles.some((role) => ['cashiers', 'services-admin', 'managers', 'benefits'].includes(role))
   ) {
     throw new AppError({

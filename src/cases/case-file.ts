@@ -1,6 +1,13 @@
 import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { AppError } from '../errors/app-error';
+import {
+  assertMayReadCase,
+  BREAK_GLASS_MIN_REASON,
+  BREAK_GLASS_REASON_TOO_SHORT,
+  NO_SUCH_CASE,
+  type AccessPolicy,
+} from './case-access';
 import { CONTAINER_TYPES, SELF_CANCELLING_TYPES, TIMELINE_STEP_TYPES } from '../projection/activity-types';
 
 export interface CaseFile {
@@ -46,20 +53,7 @@ export interface TimelineEntry {
   kind: 'engine' | 'person';
 }
 
-/** Roles that may open any case file; others only the cases their team has (had) a task in. */
-const ALWAYS = ['managers', 'first-contact'];
-
-export async function assertMayReadCase(db: Database, user: User, caseId: string): Promise<void> {
-  if (user.roles.some((role) => ALWAYS.includes(role))) return;
-  const rows = await db.query(
-    `SELECT 1 FROM cases c
-      WHERE c.id = $1 AND (c.teams && $2::text[] OR EXISTS (
-        SELECT 1 FROM user_tasks t WHERE t.root_process_instance_key = c.process_instance_key AND t.candidate_groups && $2::text[]))`,
-    [caseId, user.roles],
-  );
-  if (rows.length === 0)
-    throw new AppError({ code: 'forbidden', message: 'Nie masz dostępu do akt tej sprawy.' });
-}
+export { assertMayReadCase } from './case-access';
 
 /** Loads the whole case file for a person and writes the audit row of that read (who, when, what). */
 export async function readCaseFile(
@@ -67,6 +61,7 @@ export async function readCaseFile(
   user: User,
   caseId: string,
   channel: 'page' | 'api',
+  options: { policy?: AccessPolicy; breakGlassReason?: string } = {},
 ): Promise<CaseFile> {
   const [row] = await db.query<{
     id: string;
@@ -92,11 +87,20 @@ export async function readCaseFile(
       WHERE c.id = $1`,
     [caseId],
   );
-  if (!row) throw new AppError({ code: 'not-found', message: 'Nie ma takiej sprawy.' });
-  await assertMayReadCase(db, user, caseId);
+  if (!row) throw new AppError({ code: 'not-found', message: NO_SUCH_CASE });
+  const reason = options.breakGlassReason?.trim();
+  if (reason === undefined) await assertMayReadCase(db, user, caseId, options.policy);
+  else if (user.roles.length === 0) throw new AppError({ code: 'not-found', message: NO_SUCH_CASE });
+  else if (reason.length < BREAK_GLASS_MIN_REASON)
+    throw new AppError({ code: 'validation', field: 'reason', message: BREAK_GLASS_REASON_TOO_SHORT });
   await db.query(
-    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'case-read', 'case', $2, $3)`,
-    [user.id, caseId, JSON.stringify({ channel })],
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, $2, 'case', $3, $4)`,
+    [
+      user.id,
+      reason === undefined ? 'case-read' : 'case-read-break-glass',
+      caseId,
+      JSON.stringify(reason === undefined ? { channel } : { channel, reason }),
+    ],
   );
   const [decisions, instalments] = await Promise.all([
     db.query<{

@@ -2,6 +2,7 @@ import type { User } from '../auth/users';
 import type { Database } from '../db/database';
 import { checkPesel } from '../domain/pesel';
 import { AppError } from '../errors/app-error';
+import { VIOLENCE_CASE_SQL, VIOLENCE_TEAM } from './case-access';
 
 export interface ClientLookup {
   found: boolean;
@@ -18,13 +19,15 @@ export async function lookupClientByPesel(db: Database, user: User, pesel: strin
     [pesel],
   );
   await db.query(
-    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'client-lookup', 'client', $2, '{}')`,
-    [user.id, client?.id ?? null],
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'client-lookup', 'client', $2, $3)`,
+    [user.id, client?.id ?? null, JSON.stringify({ by: 'pesel', found: Boolean(client) })],
   );
   if (!client) return { found: false, openCases: [] };
   const cases = await db.query<{ id: string; case_number: string }>(
-    `SELECT id, case_number FROM cases WHERE client_id = $1 AND status = 'open' ORDER BY created_at`,
-    [client.id],
+    // a violence-response (Niebieska Karta) case is not shown to those outside its team, even for the same client
+    `SELECT c.id, c.case_number FROM cases c WHERE c.client_id = $1 AND c.status = 'open'
+        AND ($2 OR NOT ${VIOLENCE_CASE_SQL}) ORDER BY c.created_at`,
+    [client.id, user.roles.includes('managers') || user.roles.includes(VIOLENCE_TEAM)],
   );
   return {
     found: true,

@@ -5,6 +5,7 @@ export type AppErrorCode =
   | 'forbidden'
   | 'unauthenticated'
   | 'conflict'
+  | 'rate-limited'
   | 'engine-unavailable'
   | 'engine-start-failed'
   | 'java-missing'
@@ -17,6 +18,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   forbidden: 403,
   unauthenticated: 401,
   conflict: 409,
+  'rate-limited': 429,
   'engine-unavailable': 503,
   'engine-start-failed': 503,
   'java-missing': 500,

@@ -118,7 +118,11 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
   ),
   exact('Brak projektu decyzji do zatwierdzenia.', 'There is no draft decision to approve.'),
   // case file
-  exact('Nie masz dostępu do akt tej sprawy.', 'You have no access to this case file.'),
+  exact('Nie ma takiej decyzji.', 'No such decision.'),
+  exact(
+    'Podaj powód otwarcia akt poza zasadami (min. 20 znaków).',
+    'Give the reason for opening the case file outside the rules (at least 20 characters).',
+  ),
   exact('Nie ma takiej sprawy.', 'No such case.'),
   exact('Nie ma takiego dokumentu.', 'No such document.'),
   exact('Plik jest pusty.', 'The file is empty.'),

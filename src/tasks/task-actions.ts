@@ -191,15 +191,22 @@ export async function taskFormView(deps: Deps, userTaskKey: string, user: User) 
   const form = await loadForm(deps, task);
   if (!form) return undefined;
   const [context] = await deps.db.query<{
+    id: string;
     case_number: string;
     first_name: string;
     last_name: string;
     need: string;
   }>(
-    `SELECT c.case_number, cl.first_name, cl.last_name, c.need FROM cases c JOIN clients cl ON cl.id = c.client_id
+    `SELECT c.id, c.case_number, cl.first_name, cl.last_name, c.need FROM cases c JOIN clients cl ON cl.id = c.client_id
       WHERE c.id = (${caseOfInstanceSql()})`,
     [task.process_instance_key],
   );
+  // the prefill shows the client's data: a read of the case like any other (RODO, issue 10)
+  if (context)
+    await deps.db.query(
+      `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'case-read', 'case', $2, $3)`,
+      [user.id, context.id, JSON.stringify({ channel: 'form-prefill', userTaskKey })],
+    );
   const [previous] = await deps.db.query<{ data: Record<string, unknown> }>(
     'SELECT data FROM task_submissions WHERE user_task_key = $1',
     [userTaskKey],

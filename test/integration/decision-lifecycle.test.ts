@@ -1,5 +1,5 @@
 import type { Runtime } from '../../src/runtime';
-import { grantedDecision } from './case-file-fixtures';
+import { grantedDecision, teamWorkedOnCase } from './case-file-fixtures';
 import { eventually, type TestClient } from './http-client';
 import type { TestClock } from './test-clock';
 import { loginAs, startTestRuntime } from './test-runtime';
@@ -38,6 +38,10 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
         WHERE id = $1`,
       [fixture.decisionId],
     );
+    // need-to-know (case-access.ts): the office and the benefits team work on the case — here the decision runs on
+    // its own, not under the case's root, so the fixture gives each team a task on the case
+    await teamWorkedOnCase(runtime.db, fixture.caseId, 'first-contact', clock.now());
+    await teamWorkedOnCase(runtime.db, fixture.caseId, 'benefits', clock.now());
     return fixture;
   }
 
@@ -202,6 +206,8 @@ describe('decision lifecycle (mops-decision with the real workers)', () => {
     const expected = new Date(`${dispatched}T12:00:00Z`);
     expected.setUTCDate(expected.getUTCDate() + 21);
     expect(deemed.delivered_on).toBe(expected.toISOString().slice(0, 10));
+    // the office took in the party's waiver: a task of its own on the case, 30 days after the first one
+    await teamWorkedOnCase(runtime.db, caseId, 'first-contact', clock.now());
 
     expect(
       (

@@ -1,7 +1,12 @@
 import { Router } from 'express';
-import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
-import { verifyPassword } from '../../auth/password';
+import {
+  clearLoginFailures,
+  loginBlocked,
+  recordLoginFailure,
+  type LoginThrottle,
+} from '../../auth/login-throttle';
+import { verifyAgainstDummy, verifyPassword } from '../../auth/password';
 import { createSession, destroySession } from '../../auth/sessions';
 import { findUserForLogin } from '../../auth/users';
 import { localizeError, localizedError } from '../../i18n';
@@ -16,25 +21,36 @@ export const credentials = z.object({
   password: z.string().min(1, 'podaj hasło').max(200),
 });
 
-/** Login (page and JSON), logout; login is rate-limited per address. */
+/** Login (page and JSON), logout; failed logins are limited per account and per address (in the database). */
 export function authRoutes(deps: WebDeps): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: 15 * 60_000,
-    limit: deps.config.NODE_ENV === 'test' ? 1000 : 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    message: (req: import('express').Request) => ({
-      error: { code: 'rate-limited', message: req.i18n.t('login.rateLimited', { minutes: 15 }) },
-    }),
-  });
+  const throttle: LoginThrottle = {
+    maxFailures: deps.config.LOGIN_MAX_FAILURES,
+    windowMinutes: deps.config.LOGIN_FAILURE_WINDOW_MINUTES,
+    now: () => new Date(),
+  };
   const secure = deps.config.NODE_ENV === 'production';
 
-  async function authenticate(body: unknown) {
+  /**
+   * Failures are counted in the database per account and per address (every replica sees them); an unknown login
+   * costs the same scrypt as a wrong password, so the answer's time tells nothing about which accounts exist.
+   */
+  async function authenticate(body: unknown, address: string) {
     const input = credentials.parse(body);
+    if (await loginBlocked(deps.db, throttle, input.login, address)) {
+      throw localizedError({ code: 'rate-limited' }, 'login.rateLimited', {
+        minutes: throttle.windowMinutes,
+      });
+    }
     const user = await findUserForLogin(deps.db, input.login);
-    const ok = user ? await verifyPassword(input.password, user.passwordHash) : false;
-    if (!user || !ok) throw localizedError({ code: 'unauthenticated' }, 'login.invalid');
+    const ok = user
+      ? await verifyPassword(input.password, user.passwordHash)
+      : await verifyAgainstDummy(input.password);
+    if (!user || !ok) {
+      await recordLoginFailure(deps.db, throttle, input.login, address);
+      throw localizedError({ code: 'unauthenticated' }, 'login.invalid');
+    }
+    await clearLoginFailures(deps.db, input.login);
     return user;
   }
 
@@ -50,14 +66,14 @@ export function authRoutes(deps: WebDeps): Router {
     );
   });
 
-  router.post('/logowanie', limiter, async (req, res) => {
+  router.post('/logowanie', async (req, res) => {
     const body = req.body as Record<string, string>;
     const next =
       typeof body.next === 'string' && body.next.startsWith('/') && !body.next.startsWith('//')
         ? body.next
         : '/zadania';
     try {
-      const user = await authenticate(body);
+      const user = await authenticate(body, req.ip ?? 'unknown');
       const session = await createSession(deps.db, user.id);
       setCookie(res, session.id);
       req.log.info('Zalogowano', { userId: user.id });
@@ -74,8 +90,8 @@ export function authRoutes(deps: WebDeps): Router {
     }
   });
 
-  router.post('/api/session', limiter, async (req, res) => {
-    const user = await authenticate(req.body);
+  router.post('/api/session', async (req, res) => {
+    const user = await authenticate(req.body, req.ip ?? 'unknown');
     const session = await createSession(deps.db, user.id);
     setCookie(res, session.id);
     res.status(201).json({

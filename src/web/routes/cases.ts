@@ -1,7 +1,9 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readDocument } from '../../cases/attachments';
+import { BREAK_GLASS_MIN_REASON, type AccessPolicy } from '../../cases/case-access';
 import { assertMayReadCase, readCaseFile } from '../../cases/case-file';
+import { listBreakGlassReads } from '../../cases/break-glass';
 import { lookupClientByPesel } from '../../cases/client-lookup';
 import { diagramXml } from '../../cases/process-diagrams';
 import { BPMN_DIR } from '../../paths';
@@ -11,13 +13,21 @@ import { casePage } from '../views/case-page';
 import { signedIn } from '../views/page-context';
 
 const id = z.string().uuid('to nie jest identyfikator');
+export const breakGlassBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(BREAK_GLASS_MIN_REASON, 'Podaj powód otwarcia akt poza zasadami (min. 20 znaków).')
+    .max(1000),
+});
 export const noteBody = z.object({ body: z.string().trim().min(1, 'notatka nie może być pusta').max(5000) });
 
 /** The case file: JSON and page (every read audit-logged), the process diagram, documents, notes, attachments. */
 export function caseRoutes(deps: WebDeps): Router {
   const router = Router();
+  const policy = (): AccessPolicy => ({ graceDays: deps.config.CASE_ACCESS_GRACE_DAYS, now: deps.now() });
   router.use(
-    ['/api/cases', '/api/documents', '/api/processes', '/sprawy', '/dokumenty'],
+    ['/api/cases', '/api/documents', '/api/processes', '/sprawy', '/dokumenty', '/api/audit', '/kierownik'],
     requireSession,
     requireCsrf,
   );
@@ -35,11 +45,26 @@ export function caseRoutes(deps: WebDeps): Router {
   );
 
   router.get('/api/cases/:id', async (req, res) => {
-    res.json(await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'api'));
+    res.json(
+      await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'api', { policy: policy() }),
+    );
+  });
+
+  // break-glass: a case outside the need-to-know rules, only with a reason; audited as such, listed for managers
+  router.post('/api/cases/:id/break-glass', async (req, res) => {
+    const caseId = id.parse(req.params.id);
+    const { reason } = breakGlassBody.parse(req.body ?? {});
+    res.json(await readCaseFile(deps.db, req.session!.user, caseId, 'api', { breakGlassReason: reason }));
+  });
+
+  router.get('/api/audit/break-glass', requireRole('managers'), async (_req, res) => {
+    res.json(await listBreakGlassReads(deps.db));
   });
 
   router.get('/sprawy/:id', async (req, res) => {
-    const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page');
+    const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page', {
+      policy: policy(),
+    });
     const notice = req.query.info === 'decision-event' ? req.i18n.t('decisionEvent.recorded') : undefined;
     res.type('html').send(casePage(signedIn(req), file, notice));
   });
@@ -52,7 +77,7 @@ export function caseRoutes(deps: WebDeps): Router {
     const caseId = id.parse(req.params.id);
     const body = noteBody.parse(req.body ?? {});
     const user = req.session!.user;
-    await assertMayReadCase(deps.db, user, caseId);
+    await assertMayReadCase(deps.db, user, caseId, policy());
     await deps.db.query('INSERT INTO notes (case_id, author_id, body) VALUES ($1, $2, $3)', [
       caseId,
       user.id,
@@ -69,7 +94,7 @@ export function caseRoutes(deps: WebDeps): Router {
     '/api/cases/:id/attachments',
     express.raw({ type: () => true, limit: MAX_ATTACHMENT_BYTES + 1 }),
     async (req, res) => {
-      const documentId = await addAttachment(deps.db, req.session!.user, {
+      const documentId = await addAttachment(deps.db, req.session!.user, policy(), {
         caseId: id.parse(req.params.id),
         fileName: decodeURIComponent(req.get('x-file-name') ?? 'skan'),
         content: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
@@ -79,7 +104,7 @@ export function caseRoutes(deps: WebDeps): Router {
   );
 
   router.get(['/api/documents/:id', '/dokumenty/:id'], async (req, res) => {
-    const doc = await readDocument(deps.db, req.session!.user, id.parse(req.params.id));
+    const doc = await readDocument(deps.db, req.session!.user, id.parse(req.params.id), policy());
     res.type(doc.mediaType);
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
     res.send(doc.content);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { applyDecisionEvent, DECISION_EVENT_ROLES, eventFromForm } from '../../decisions/decision-events';
-import { assertMayReadCase } from '../../cases/case-file';
+import { assertMayActOnDecision, type AccessPolicy } from '../../cases/case-access';
 import { AppError } from '../../errors/app-error';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
@@ -16,9 +16,13 @@ const id = z.string().uuid('to nie jest identyfikator');
 export function decisionEventRoutes(deps: WebDeps): Router {
   const router = Router();
   const guard = [requireSession, requireCsrf, requireRole(...DECISION_EVENT_ROLES)];
+  const policy = (): AccessPolicy => ({ graceDays: deps.config.CASE_ACCESS_GRACE_DAYS, now: deps.now() });
   router.post('/api/decisions/:id/events', ...guard, async (req, res) => {
+    const decisionId = id.parse(req.params.id);
+    // the decision's case is checked like the case: an unknown and a forbidden decision answer the same 404
+    await assertMayActOnDecision(deps.db, req.session!.user, decisionId, policy());
     const message = await applyDecisionEvent(deps, {
-      decisionId: id.parse(req.params.id),
+      decisionId,
       event: req.body,
       userId: req.session!.user.id,
     });
@@ -27,12 +31,8 @@ export function decisionEventRoutes(deps: WebDeps): Router {
   router.post('/sprawy/:caseId/decyzje/:decisionId/zdarzenia', ...guard, async (req, res) => {
     const caseId = id.parse(req.params.caseId);
     const decisionId = id.parse(req.params.decisionId);
-    await assertMayReadCase(deps.db, req.session!.user, caseId);
-    const [belongs] = await deps.db.query('SELECT 1 FROM decisions WHERE id = $1 AND case_id = $2', [
-      decisionId,
-      caseId,
-    ]);
-    if (!belongs)
+    const ofCase = await assertMayActOnDecision(deps.db, req.session!.user, decisionId, policy());
+    if (ofCase !== caseId)
       throw new AppError({
         code: 'not-found',
         field: 'decisionId',

@@ -21,7 +21,20 @@ export function taskRoutes(deps: WebDeps): Router {
     if (query.group && !user.roles.includes(query.group)) {
       throw localizedError({ code: 'forbidden', field: 'group' }, 'error.notInGroup', { group: query.group });
     }
-    res.json(await queryInbox(deps.db, user, query, deps.now()));
+    const page = await queryInbox(deps.db, user, query, deps.now());
+    // a search by PESEL or surname reads personal data: audited (the kind of search and what it found, not the term)
+    if (query.q)
+      await deps.db.query(
+        `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'inbox-search', 'user-task', NULL, $2)`,
+        [
+          user.id,
+          JSON.stringify({
+            by: /^\d{11}$/.test(query.q) ? 'pesel' : 'case-number-or-surname',
+            found: page.items.map((t) => t.userTaskKey),
+          }),
+        ],
+      );
+    res.json(page);
   });
 
   router.post('/api/tasks/:key/assign', requireRole('managers'), async (req, res) => {
