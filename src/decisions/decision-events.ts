@@ -62,6 +62,15 @@ export async function recordDecisionEvent(
   }
 }
 
+/** What an SKO ruling means for the decision's payouts (`changeKind` of `decision-changed`); upheld: nothing. */
+const CHANGE_KIND: Record<'upheld' | 'changed' | 'revoked' | 'remanded', 'changed' | 'revoked' | undefined> =
+  {
+    upheld: undefined,
+    changed: 'changed',
+    revoked: 'revoked',
+    remanded: 'revoked',
+  };
+
 /** What became of an office event: recorded, and told to the process now or queued until the process waits. */
 export interface AppliedDecisionEvent extends ProcessMessage {
   /** True while no process waits for the message yet: the dispatcher tells it when one does. */
@@ -80,7 +89,7 @@ export async function applyDecisionEvent(
   input: { decisionId: string; event: unknown; userId: string },
 ): Promise<AppliedDecisionEvent> {
   const event = decisionEventSchema.parse(input.event);
-  const { message, commandId } = await deps.db.transaction(async (tx) => {
+  const { message, commandId, changeCommandId } = await deps.db.transaction(async (tx) => {
     const message = await recordDecisionEvent(
       inTransaction(deps.db, tx),
       input.decisionId,
@@ -102,8 +111,25 @@ export async function applyDecisionEvent(
       },
       createdBy: input.userId,
     });
-    return { message, commandId: command.id };
+    // an SKO ruling that changes or quashes the decision stops its payouts: `decision-changed` to every payout
+    // waiting on this decision (cancels what is not yet paid, keeps what was paid), in the same transaction
+    const changeKind = event.kind === 'appeal-decided' ? CHANGE_KIND[event.ruling] : undefined;
+    const change = changeKind
+      ? await deps.commands.enqueue(tx, {
+          idempotencyKey: `decision-changed:${input.decisionId}:${changeKind}`,
+          command: {
+            kind: 'correlate-message',
+            messageName: 'decision-changed',
+            correlationKeys: { decisionId: input.decisionId },
+            variables: { changeKind },
+            all: true,
+          },
+          createdBy: input.userId,
+        })
+      : undefined;
+    return { message, commandId: command.id, changeCommandId: change?.command.id };
   });
+  if (changeCommandId) await deps.commands.send(changeCommandId);
   const sent = await deps.commands.send(commandId);
   if (sent.status === 'failed') {
     throw new AppError({

@@ -96,10 +96,11 @@ export async function queueInstalment(
       id: string;
       status: string;
       method: string;
+      month: string;
       batch_id: string | null;
       next_list_after: string | null;
     }>(
-      `SELECT id, status, method, batch_id, next_list_after::text AS next_list_after
+      `SELECT id, status, method, month, batch_id, next_list_after::text AS next_list_after
          FROM payout_instalments WHERE decision_id = $1 AND instalment_no = $2 FOR UPDATE`,
       [input.decisionId, input.instalmentNo],
     );
@@ -119,6 +120,18 @@ export async function queueInstalment(
         batchId: instalment.batch_id,
         kind: batch?.kind ?? null,
         status: instalment.status,
+        newlyQueued: false,
+      };
+    }
+    // a payment needs a decision in force, every time: re-checked under the decision's lock in this transaction
+    // (a revocation, a change or an SKO ruling recorded meanwhile cancels the instalment instead of queueing it)
+    if (!(await decisionInForce(tx, input.decisionId, instalment.month))) {
+      await tx.query(`UPDATE payout_instalments SET status = 'cancelled' WHERE id = $1`, [instalment.id]);
+      return {
+        instalmentId: instalment.id,
+        batchId: null,
+        kind: null,
+        status: 'cancelled',
         newlyQueued: false,
       };
     }
@@ -142,6 +155,23 @@ export async function queueInstalment(
       newlyQueued: true,
     };
   });
+}
+
+/**
+ * Whether the decision may be paid for `month` now (locks the decision row against a concurrent ruling): it grants,
+ * is approved and not revoked or changed (`revoked`, `amended`), is enforceable (the day recorded, or the art. 108
+ * rygor) and the month is within its period (not expired).
+ */
+export async function decisionInForce(tx: Queryable, decisionId: string, month: string): Promise<boolean> {
+  const [row] = await tx.query<{ ok: boolean }>(
+    `SELECT (d.outcome = 'grant' AND d.status IN ('approved', 'issued', 'delivered', 'final')
+             AND (d.enforceable_on IS NOT NULL OR d.immediate_enforceability)
+             AND (p.period_to IS NULL OR to_char(p.period_to, 'YYYY-MM') >= $2)) AS ok
+       FROM decisions d LEFT JOIN assistance_plans p ON p.id = d.plan_id
+      WHERE d.id = $1 FOR SHARE OF d`,
+    [decisionId, month],
+  );
+  return row?.ok === true;
 }
 
 /** When a decision is changed or revoked: instalments from `fromMonth` on that are not yet queued are cancelled. */
