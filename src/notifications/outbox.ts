@@ -49,12 +49,17 @@ export async function enqueueMessage(tx: Queryable, message: OutboxMessage): Pro
 
 const MAX_ATTEMPTS = 5;
 
-/** Sends pending messages; a failure is retried on the next round, and after 5 attempts the message is `failed`. */
+/**
+ * Sends pending messages; a failure is retried on the next round, and after 5 attempts the message is `failed`.
+ * Safe with several app replicas: each round leases its messages (`FOR UPDATE SKIP LOCKED`), so two senders never
+ * take the same message; the lease ends when the message is sent or the attempt fails (or expires after `leaseMs`).
+ */
 export async function dispatchOutbox(
   db: Database,
   channel: Channel,
   log: Logger,
   limit = 20,
+  leaseMs = 60_000,
 ): Promise<number> {
   let sent = 0;
   const pending = await db.query<{
@@ -66,9 +71,14 @@ export async function dispatchOutbox(
     body: string;
     idempotency_key: string;
   }>(
-    `SELECT id, case_id, channel, recipient, subject, body, idempotency_key FROM outbox_messages
-      WHERE status = 'pending' ORDER BY created_at LIMIT $1`,
-    [limit],
+    // a lease across app replicas: rows another sender holds are skipped, an expired lease is taken over
+    `UPDATE outbox_messages SET lease_until = now() + ($2 || ' milliseconds')::interval
+      WHERE id IN (
+        SELECT id FROM outbox_messages
+         WHERE status = 'pending' AND (lease_until IS NULL OR lease_until < now())
+         ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, case_id, channel, recipient, subject, body, idempotency_key`,
+    [limit, String(leaseMs)],
   );
   for (const row of pending) {
     try {
@@ -82,14 +92,15 @@ export async function dispatchOutbox(
         idempotencyKey: row.idempotency_key,
       });
       await db.query(
-        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1 WHERE id = $1 AND status = 'pending'`,
+        `UPDATE outbox_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, lease_until = NULL
+          WHERE id = $1 AND status = 'pending'`,
         [row.id],
       );
       sent += 1;
     } catch (error) {
       log.warn('Wysyłka nieudana, ponowię', { messageId: row.id, error: String(error) });
       await db.query(
-        `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2,
+        `UPDATE outbox_messages SET attempts = attempts + 1, last_error = $2, lease_until = NULL,
                 status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END WHERE id = $1`,
         [row.id, String(error).slice(0, 500), MAX_ATTEMPTS],
       );
