@@ -322,6 +322,10 @@ export const en: CatalogOf<typeof pl> = {
   'incidents.col.message': 'Message',
   'incidents.col.action': 'Action',
   'incidents.retry': 'Retry',
+  'incidents.letters.title': 'Letters that could not be sent',
+  'incidents.letters.col.channel': 'Channel',
+  'incidents.letters.col.subject': 'Letter',
+  'incidents.letters.col.attempts': 'Attempts',
 
   'users.title': 'Accounts and roles',
   'users.col.login': 'Login',

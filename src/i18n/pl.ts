@@ -356,6 +356,10 @@ export const pl = {
   'incidents.col.message': 'Komunikat',
   'incidents.col.action': 'Działanie',
   'incidents.retry': 'Ponów',
+  'incidents.letters.title': 'Pisma, których nie udało się wysłać',
+  'incidents.letters.col.channel': 'Kanał',
+  'incidents.letters.col.subject': 'Pismo',
+  'incidents.letters.col.attempts': 'Próby',
 
   // accounts
   'users.title': 'Konta i role',

@@ -108,3 +108,42 @@ export async function dispatchOutbox(
   }
   return sent;
 }
+
+/** A message that finally failed (all attempts used): an incident-like item managers see next to the incidents. */
+export interface FailedMessage {
+  id: string;
+  caseId: string | null;
+  caseNumber: string | null;
+  channel: OutboxMessage['channel'];
+  subject: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export async function listFailedMessages(db: Queryable): Promise<FailedMessage[]> {
+  const rows = await db.query<{
+    id: string;
+    case_id: string | null;
+    case_number: string | null;
+    channel: OutboxMessage['channel'];
+    subject: string;
+    attempts: number;
+    last_error: string | null;
+    created_at: Date;
+  }>(
+    `SELECT m.id, m.case_id, c.case_number, m.channel, m.subject, m.attempts, m.last_error, m.created_at
+       FROM outbox_messages m LEFT JOIN cases c ON c.id = m.case_id
+      WHERE m.status = 'failed' ORDER BY m.created_at`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    caseNumber: r.case_number,
+    channel: r.channel,
+    subject: r.subject,
+    attempts: Number(r.attempts),
+    lastError: r.last_error,
+    createdAt: new Date(r.created_at).toISOString(),
+  }));
+}

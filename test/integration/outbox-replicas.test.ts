@@ -3,7 +3,15 @@ import { migrate } from '../../src/db/migrate';
 import type { Database } from '../../src/db/database';
 import { createPgDatabase } from '../../src/db/pg-database';
 import { createLogger } from '../../src/logger';
-import { dispatchOutbox, enqueueMessage, type Channel } from '../../src/notifications/outbox';
+import {
+  dispatchOutbox,
+  enqueueMessage,
+  listFailedMessages,
+  type Channel,
+} from '../../src/notifications/outbox';
+import type { Runtime } from '../../src/runtime';
+import { loginAs, startTestRuntime } from './test-runtime';
+import type { TestClock } from './test-clock';
 import { TEST_DATABASE_URL } from './test-config';
 
 /**
@@ -51,5 +59,48 @@ describe('outbox with several replicas', () => {
       [`replicas-${tag}-%`],
     );
     expect(Number(row?.n)).toBe(MESSAGES);
+  });
+
+  it('a letter that finally fails becomes an item managers see with the incidents', async () => {
+    const key = `failing-${randomUUID()}`;
+    await enqueueMessage(db, {
+      caseId: null,
+      channel: 'letter',
+      recipient: 'Jan Testowy',
+      subject: `Decyzja ${key}`,
+      body: 'Treść',
+      idempotencyKey: key,
+    });
+    const printRoom: Channel = {
+      send(message) {
+        return message.idempotencyKey === key
+          ? Promise.reject(new Error('drukarnia nie odpowiada'))
+          : Promise.resolve();
+      },
+    };
+    for (let round = 0; round < 5; round += 1) await dispatchOutbox(db, printRoom, log, 100);
+    const failed = (await listFailedMessages(db)).find((m) => m.subject === `Decyzja ${key}`);
+    expect(failed).toMatchObject({
+      channel: 'letter',
+      attempts: 5,
+      lastError: expect.stringMatching(/drukarnia/),
+    });
+
+    // managers see it through the incidents API and page (the app on the engine)
+    let runtime: Runtime | undefined;
+    let clock: TestClock | undefined;
+    try {
+      ({ runtime, clock } = await startTestRuntime({ workers: false }));
+      const manager = await loginAs(runtime, 'kierownik-outbox', ['managers']);
+      const res = await manager.request('GET', '/api/incidents');
+      expect(res.status).toBe(200);
+      const letters = (res.body as { failedLetters: { subject: string }[] }).failedLetters;
+      expect(letters.map((l) => l.subject)).toContain(`Decyzja ${key}`);
+      const page = await manager.request('GET', '/incydenty');
+      expect(String(page.body)).toContain(`Decyzja ${key}`);
+    } finally {
+      if (clock) await clock.resetAfterStop();
+      else await runtime?.stop();
+    }
   });
 });

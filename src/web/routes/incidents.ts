@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { listOpenIncidents, retryIncident } from '../../incidents/incidents';
+import { listFailedMessages } from '../../notifications/outbox';
 import type { WebDeps } from '../context';
 import { engineIdSchema } from '../engine-id';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
@@ -18,14 +19,19 @@ export function incidentRoutes(deps: WebDeps): Router {
     requireRole('managers', 'process-owners'),
   );
   router.get('/api/incidents', async (_req, res) => {
-    res.json({ items: await listOpenIncidents(deps.db) });
+    // letters that finally failed are listed with the incidents: someone has to send them another way
+    res.json({ items: await listOpenIncidents(deps.db), failedLetters: await listFailedMessages(deps.db) });
   });
   router.post('/api/incidents/:key/retry', async (req, res) => {
     await retryIncident(deps, key.parse(req.params.key), req.session!.user);
     res.status(204).end();
   });
   router.get('/incydenty', async (req, res) => {
-    res.type('html').send(incidentsPage(signedIn(req), await listOpenIncidents(deps.db)));
+    res
+      .type('html')
+      .send(
+        incidentsPage(signedIn(req), await listOpenIncidents(deps.db), await listFailedMessages(deps.db)),
+      );
   });
   router.post('/incydenty/:key/ponow', async (req, res) => {
     await retryIncident(deps, key.parse(req.params.key), req.session!.user);
