@@ -308,8 +308,9 @@ describe('mops-benefits with the real workers', () => {
     const decisionId = String(decision.id);
 
     // 8. the advice of delivery: the case file, then the message; the appeal deadline is 14 days from delivery
-    // (KPA art. 57: moved to the next working day when it ends on a holiday), until 23:59
-    const delivered = await clerk.request('POST', `/api/decisions/${decisionId}/events`, {
+    // (KPA art. 57: moved to the next working day when it ends on a holiday), until 23:59. The benefits team records
+    // it: it works on the case (first contact registered it on the one-screen form, with no task of its own)
+    const delivered = await officer.request('POST', `/api/decisions/${decisionId}/events`, {
       kind: 'delivered',
       deliveredOn,
     });
