@@ -61,7 +61,11 @@ export async function teamWorkedOnCase(db: Database, caseId: string, group: stri
   );
 }
 
-/** A client with a PESEL and one open case (no process yet); `violence` adds a Niebieska Karta instance under it. */
+/**
+ * A client with a PESEL and one open case (no process yet); `violence` adds a Niebieska Karta instance under it — an
+ * ended one (the rule counts an instance that ran), so no test waiting for the model's instances to settle waits for
+ * an instance the engine never had.
+ */
 export async function clientCase(
   db: Database,
   options: { pesel: string; violence?: boolean },
@@ -85,8 +89,8 @@ export async function clientCase(
   if (options.violence) {
     await db.query(
       `INSERT INTO process_instances (process_instance_key, bpmn_process_id, version, process_definition_key, state,
-         started_at, parent_process_instance_key, root_process_instance_key)
-       VALUES ($1, 'mops-violence-response', 1, 'fixture', 'ACTIVE', now(), $2, $2)`,
+         started_at, ended_at, parent_process_instance_key, root_process_instance_key)
+       VALUES ($1, 'mops-violence-response', 1, 'fixture', 'COMPLETED', now(), now(), $2, $2)`,
       [`fixture-nk-${tag}`, root],
     );
   }
