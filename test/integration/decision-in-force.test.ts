@@ -89,13 +89,18 @@ describe('a payment needs a decision in force (real engine)', () => {
       variables: { caseId, decisionId },
     });
 
-    const [paid] = await eventually(async () => {
-      const rows = await runtime.db.query<{ id: string; batch_id: string }>(
-        `SELECT id, batch_id FROM payout_instalments WHERE decision_id = $1 AND instalment_no = 1 AND status = 'queued'`,
-        [decisionId],
-      );
-      return rows.length ? rows : undefined;
-    }, 'rata nr 1 na liście kasy');
+    const [paid] = await eventually(
+      async () => {
+        const rows = await runtime.db.query<{ id: string; batch_id: string }>(
+          `SELECT id, batch_id FROM payout_instalments WHERE decision_id = $1 AND instalment_no = 1 AND status = 'queued'`,
+          [decisionId],
+        );
+        return rows.length ? rows : undefined;
+        // a task can stay locked to a worker of an earlier file (its parked poll outlives it) for its 30 s lock
+      },
+      'rata nr 1 na liście kasy',
+      60_000,
+    );
     expect(await markPaid(runtime.db, paid!.id, user!.id, paid!.batch_id)).toBe(true);
 
     await applyDecisionEvent(

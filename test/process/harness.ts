@@ -148,13 +148,15 @@ export class ProcessHarness {
   async begin(): Promise<void> {
     this.behaviours.clear();
     this.calls.length = 0;
-    const active = await this.runtime.db.query<{ process_instance_key: string }>(
-      `SELECT process_instance_key FROM process_instances WHERE state = 'ACTIVE' AND bpmn_process_id = ANY($1)`,
+    // delete the roots of what runs: a model instance may be the child of another suite's process (a call
+    // activity), and the engine deletes a call's children with their root
+    const active = await this.runtime.db.query<{ root: string }>(
+      `SELECT DISTINCT coalesce(root_process_instance_key, process_instance_key) AS root FROM process_instances
+        WHERE state = 'ACTIVE' AND bpmn_process_id = ANY($1)`,
       [MODEL_PROCESSES],
     );
-    for (const { process_instance_key: key } of active) {
-      // deleting a root deletes its call activities' children too; a child already gone answers 404
-      await this.engine.deleteProcessInstance(key, 'test: nowy scenariusz').catch(() => undefined);
+    for (const { root } of active) {
+      await this.engine.deleteProcessInstance(root, 'test: nowy scenariusz').catch(() => undefined);
     }
     await this.settled();
     // the model's own events only: another suite may have logged made-up events with other seqs
