@@ -67,10 +67,7 @@ export async function startRuntime(
       log: engineLog,
     });
     const clock = config.ENGINE_CLOCK_CONTROLLED
-      ? createEngineTestClock({
-          hostUrl: engineHost.restUrl.replace(/\/engine-rest$/, ''),
-          ...engineHost.credentials,
-        })
+      ? createEngineTestClock({ restUrl: engineHost.restUrl, ...engineHost.credentials })
       : undefined;
 
     const db = await openDatabase(config);

@@ -11,14 +11,15 @@ export interface EngineTestClock {
 }
 
 export function createEngineTestClock(input: {
-  /** The host's base URL, e.g. http://127.0.0.1:8180 (without /engine-rest). */
-  hostUrl: string;
+  /** The engine's REST URL, e.g. http://127.0.0.1:8180/engine-rest; the clock lives beside it on the same host. */
+  restUrl: string;
   user: string;
   password: string;
 }): EngineTestClock {
+  const hostUrl = input.restUrl.replace(/\/engine-rest\/?$/, '');
   const authorization = `Basic ${Buffer.from(`${input.user}:${input.password}`).toString('base64')}`;
   const call = async (method: 'GET' | 'PUT' | 'DELETE', body?: unknown): Promise<Date> => {
-    const response = await fetch(`${input.hostUrl}/mops/clock`, {
+    const response = await fetch(`${hostUrl}/mops/clock`, {
       method,
       headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,

@@ -65,7 +65,7 @@ beforeAll(async () => {
   endpoint = await testEngineEndpoint();
   const { restUrl, user, password } = endpoint;
   engine = createRestEngine({ restUrl, user, password, log });
-  clock = createEngineTestClock({ hostUrl: restUrl.replace(/\/engine-rest\/?$/, ''), user, password });
+  clock = createEngineTestClock({ restUrl, user, password });
   const resources = ['rest-engine.bpmn', 'rest-engine.form'].map((name) => ({
     name,
     content: readFileSync(path.join(FIXTURES, name), 'utf8'),
