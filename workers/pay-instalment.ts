@@ -40,16 +40,17 @@ export function createPayInstalmentWorker(deps: { db: Database; now?: () => Date
       const dueDay = due && !Number.isNaN(due.getTime()) ? warsawDate(due) : today;
       const payoutDate = dueDay > today ? dueDay : today;
       // a transfer needs a valid account: without one the payout is rejected to the correction task (modelled)
+      // (the account frozen at the decision's approval; only a four-eyes account change moves it)
       const [pending] = await deps.db.query<{ method: string; bank_account: string | null }>(
-        `SELECT i.method, cl.bank_account FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id
-           JOIN cases c ON c.id = d.case_id JOIN clients cl ON cl.id = c.client_id
+        `SELECT i.method, d.payout_account AS bank_account FROM payout_instalments i
+           JOIN decisions d ON d.id = i.decision_id
           WHERE i.decision_id = $1 AND i.instalment_no = $2 AND i.status = 'scheduled'`,
         [input.data.decisionId, input.data.instalment.instalmentNo],
       );
       if (pending?.method === 'transfer' && !checkNrb(pending.bank_account ?? '').valid)
         return bpmnError(
           'payout-rejected',
-          `Rata nr ${input.data.instalment.instalmentNo}: brak poprawnego numeru rachunku klienta — popraw dane wypłaty`,
+          `Rata nr ${input.data.instalment.instalmentNo}: decyzja nie ma poprawnego zatwierdzonego rachunku — popraw dane wypłaty`,
         );
       const queued = await queueInstalment(deps.db, {
         decisionId: input.data.decisionId,

@@ -58,6 +58,7 @@ async function attempt(engine: EnginePort, stored: StoredCommand): Promise<Attem
         const correlated = await engine.correlateMessage({
           messageName: command.messageName,
           correlationKeys: command.correlationKeys,
+          localCorrelationKeys: command.localCorrelationKeys,
           variables: { ...command.variables, [marker]: stored.id },
           all: command.all,
         });

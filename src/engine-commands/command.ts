@@ -18,6 +18,7 @@ export type EngineCommand =
       kind: 'correlate-message';
       messageName: string;
       correlationKeys: EngineVariables;
+      localCorrelationKeys?: EngineVariables;
       variables: EngineVariables;
       all?: boolean;
     };

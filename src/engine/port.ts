@@ -26,6 +26,8 @@ export interface CorrelateMessageInput {
   businessKey?: string;
   /** Process variables the waiting execution must have (typed on the wire). */
   correlationKeys?: EngineVariables;
+  /** Local variables the waiting execution itself must have (e.g. the instalment a receive task waits for). */
+  localCorrelationKeys?: EngineVariables;
   processInstanceId?: string;
   /** Variables set on the process instance when the message is correlated. */
   variables?: EngineVariables;

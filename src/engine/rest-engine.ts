@@ -119,6 +119,9 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
           businessKey: input.businessKey,
           processInstanceId: input.processInstanceId,
           correlationKeys: input.correlationKeys ? toTypedVariables(input.correlationKeys) : undefined,
+          localCorrelationKeys: input.localCorrelationKeys
+            ? toTypedVariables(input.localCorrelationKeys)
+            : undefined,
           processVariables: input.variables ? toTypedVariables(input.variables) : undefined,
           all: input.all ?? false,
           resultEnabled: true,

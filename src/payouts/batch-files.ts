@@ -1,15 +1,40 @@
-import type { Database } from '../db/database';
-import { renderElixirO, renderTransferCsv } from '../documents/bank-transfer-file';
+import type { Database, Queryable } from '../db/database';
 import { renderCashPayoutListPdf } from '../documents/payout-list-pdf';
 import type { PayoutBatchDocument } from '../documents/payout-types';
 import { AppError } from '../errors/app-error';
+import { storedBatchFile } from './transfer-batches';
 
 export interface BatchSummary {
   id: string;
   kind: 'cash-list' | 'bank-transfer';
   payoutDate: string;
+  /** The day's batch number (a batch exported before a late instalment came is followed by the next one). */
+  seq: number;
+  label: string;
+  status: string;
   count: number;
   totalGrosze: number;
+}
+
+/** How a batch is named on paper and in the bank file: day, K (cash) or P (transfer), and the day's number. */
+export function batchLabel(kind: BatchSummary['kind'], payoutDate: string, seq: number): string {
+  return `${payoutDate}/${kind === 'cash-list' ? 'K' : 'P'}${seq > 1 ? `/${seq}` : ''}`;
+}
+
+/** The payer's side of a batch document: the centre's name, address and account, and the day. */
+export async function batchHeader(
+  db: Queryable,
+  payoutDate: string,
+): Promise<Omit<PayoutBatchDocument, 'lines' | 'batchLabel'>> {
+  const [centre] = await db.query<{ name: string; address: string; bank_account: string | null }>(
+    'SELECT name, address, bank_account FROM centres ORDER BY id LIMIT 1',
+  );
+  return {
+    centreName: centre?.name ?? '',
+    centreAddress: centre?.address ?? '',
+    centreAccount: centre?.bank_account ?? '',
+    payoutDate,
+  };
 }
 
 export async function listBatches(db: Database): Promise<BatchSummary[]> {
@@ -17,17 +42,28 @@ export async function listBatches(db: Database): Promise<BatchSummary[]> {
     id: string;
     kind: BatchSummary['kind'];
     payout_date: string;
+    seq: number;
+    status: string;
     count: string;
     total: string | null;
   }>(
-    `SELECT b.id, b.kind, b.payout_date, count(i.id) AS count, sum(i.amount_grosze) AS total
-       FROM payout_batches b LEFT JOIN payout_instalments i ON i.batch_id = b.id
-      GROUP BY b.id ORDER BY b.payout_date DESC, b.kind LIMIT 100`,
+    // an exported batch counts its frozen lines (a rejected line has left the ledger's batch), an open one its queue
+    `SELECT b.id, b.kind, b.payout_date::text AS payout_date, b.seq, b.status,
+            coalesce(l.n, q.n, 0) AS count, coalesce(l.total, q.total, 0) AS total
+       FROM payout_batches b
+       LEFT JOIN (SELECT batch_id, count(*) AS n, sum(amount_grosze) AS total FROM payout_batch_lines GROUP BY batch_id) l
+         ON l.batch_id = b.id
+       LEFT JOIN (SELECT batch_id, count(*) AS n, sum(amount_grosze) AS total FROM payout_instalments
+                   WHERE batch_id IS NOT NULL GROUP BY batch_id) q ON q.batch_id = b.id AND l.batch_id IS NULL
+      ORDER BY b.payout_date DESC, b.kind, b.seq DESC LIMIT 100`,
   );
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
-    payoutDate: String(r.payout_date),
+    payoutDate: r.payout_date,
+    seq: Number(r.seq),
+    label: batchLabel(r.kind, r.payout_date, Number(r.seq)),
+    status: r.status,
     count: Number(r.count),
     totalGrosze: Number(r.total ?? 0),
   }));
@@ -38,14 +74,11 @@ export async function batchDocument(
   db: Database,
   batchId: string,
 ): Promise<{ kind: BatchSummary['kind']; doc: PayoutBatchDocument }> {
-  const [batch] = await db.query<{ kind: BatchSummary['kind']; payout_date: string }>(
-    'SELECT kind, payout_date FROM payout_batches WHERE id = $1',
+  const [batch] = await db.query<{ kind: BatchSummary['kind']; payout_date: string; seq: number }>(
+    'SELECT kind, payout_date::text AS payout_date, seq FROM payout_batches WHERE id = $1',
     [batchId],
   );
   if (!batch) throw new AppError({ code: 'not-found', message: 'Nie ma takiej listy wypłat.' });
-  const [centre] = await db.query<{ name: string; address: string; bank_account: string | null }>(
-    'SELECT name, address, bank_account FROM centres ORDER BY id LIMIT 1',
-  );
   const lines = await db.query<{
     first_name: string;
     last_name: string;
@@ -58,7 +91,7 @@ export async function batchDocument(
     amount_grosze: string | number;
     bank_account: string | null;
   }>(
-    `SELECT cl.first_name, cl.last_name, cl.street, cl.building, cl.city, c.case_number, d.number, i.month, i.amount_grosze, cl.bank_account
+    `SELECT cl.first_name, cl.last_name, cl.street, cl.building, cl.city, c.case_number, d.number, i.month, i.amount_grosze, d.payout_account AS bank_account
        FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id
        JOIN clients cl ON cl.id = c.client_id
       WHERE i.batch_id = $1 ORDER BY cl.last_name, cl.first_name, i.month`,
@@ -67,11 +100,8 @@ export async function batchDocument(
   return {
     kind: batch.kind,
     doc: {
-      centreName: centre?.name ?? '',
-      centreAddress: centre?.address ?? '',
-      centreAccount: centre?.bank_account ?? '',
-      payoutDate: String(batch.payout_date),
-      batchLabel: `${String(batch.payout_date)}/${batch.kind === 'cash-list' ? 'K' : 'P'}`,
+      ...(await batchHeader(db, batch.payout_date)),
+      batchLabel: batchLabel(batch.kind, batch.payout_date, Number(batch.seq)),
       lines: lines.map((l) => ({
         name: `${l.first_name} ${l.last_name}`,
         address:
@@ -89,36 +119,36 @@ export async function batchDocument(
 
 export type BatchFileFormat = 'pdf' | 'elixir' | 'csv';
 
+/**
+ * A batch's file: the cash list as PDF (rendered from the ledger), a transfer batch's Elixir-O or CSV as frozen at
+ * export (the same bytes on every download).
+ */
 export async function renderBatchFile(db: Database, batchId: string, format: BatchFileFormat) {
-  const { kind, doc } = await batchDocument(db, batchId);
+  const [batch] = await db.query<{ kind: BatchSummary['kind'] }>(
+    'SELECT kind FROM payout_batches WHERE id = $1',
+    [batchId],
+  );
+  if (!batch) throw new AppError({ code: 'not-found', message: 'Nie ma takiej listy wypłat.' });
   if (format === 'pdf') {
-    if (kind !== 'cash-list')
+    if (batch.kind !== 'cash-list')
       throw new AppError({
         code: 'validation',
         field: 'format',
         message: 'Listę PDF ma tylko wypłata gotówkowa.',
       });
+    const { doc } = await batchDocument(db, batchId);
     return {
       mediaType: 'application/pdf',
       fileName: `lista-wyplat-${doc.payoutDate}.pdf`,
       content: await renderCashPayoutListPdf(doc),
+      sha256: undefined,
     };
   }
-  if (kind !== 'bank-transfer')
+  if (batch.kind !== 'bank-transfer')
     throw new AppError({
       code: 'validation',
       field: 'format',
       message: 'Plik przelewów ma tylko paczka przelewów.',
     });
-  return format === 'elixir'
-    ? {
-        mediaType: 'text/plain; charset=windows-1250',
-        fileName: `przelewy-${doc.payoutDate}.elixir.txt`,
-        content: renderElixirO(doc),
-      }
-    : {
-        mediaType: 'text/csv; charset=utf-8',
-        fileName: `przelewy-${doc.payoutDate}.csv`,
-        content: renderTransferCsv(doc),
-      };
+  return storedBatchFile(db, batchId, format);
 }

@@ -8,7 +8,8 @@ import { AppError } from '../errors/app-error';
  * - an instalment exists once per (decision, number) and once per (decision, month) — a second delivery of
  *   `schedule-instalments` finds them and adds nothing;
  * - an instalment sits in at most one batch (a single `batch_id`), moved from `scheduled` to `queued` under a row
- *   lock — a second delivery of `pay-instalment` finds it queued and returns the same batch;
+ *   lock — a second delivery of `pay-instalment` finds it queued and returns the same batch; only the day's open
+ *   batch takes it (an exported transfer batch is frozen: a late instalment opens the day's next batch);
  * - a revoked or changed decision cancels only instalments not yet queued; queued and paid ones stay as they are;
  * - cash not collected in time is taken off its cash list once per return job (`payout_returns.return_key`) and at
  *   most once per list, only while it is still queued (a paid instalment is never returned), and goes back to
@@ -138,9 +139,12 @@ export async function queueInstalment(
     const kind = instalment.method === 'cash' ? 'cash-list' : 'bank-transfer';
     // returned cash goes on a list after the one it was taken off (cash-return.ts)
     const payoutDate = payoutDateAfterReturn(input.payoutDate, instalment.next_list_after);
+    // the day's open batch; one exported meanwhile takes nothing more (the next one gets the next number)
     const [batch] = await tx.query<{ id: string }>(
-      `INSERT INTO payout_batches (kind, payout_date) VALUES ($1, $2)
-       ON CONFLICT (kind, payout_date) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
+      `INSERT INTO payout_batches (kind, payout_date, seq)
+       VALUES ($1::text, $2::date, (SELECT coalesce(max(seq), 0) + 1 FROM payout_batches
+                                     WHERE kind = $1::text AND payout_date = $2::date))
+       ON CONFLICT (kind, payout_date) WHERE status = 'open' DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
       [kind, payoutDate],
     );
     await tx.query(`UPDATE payout_instalments SET status = 'queued', batch_id = $2 WHERE id = $1`, [
@@ -189,19 +193,24 @@ export async function cancelInstalmentsFrom(
 }
 
 /**
- * The cashier confirms a cash payout against the list (or the bank file is sent): the instalment is paid, once.
- * With `batchId`, only while the instalment is still on that list (not after it was returned and re-listed).
+ * An instalment is paid, once: the cashier confirms a cash payout against the list (confirm-cash-payout), or the
+ * bank confirms a transfer line (transfer-batches.ts `settleLine`). Only while it is queued — with `batchId`, only
+ * while it is still in that batch (not after it was returned and re-listed). A repeat of the same confirmation task
+ * (`confirmationTaskKey`) finds it paid by itself and answers true again; any other second call answers false.
  */
 export async function markPaid(
-  db: Database,
+  db: Queryable,
   instalmentId: string,
   confirmedBy: string | null,
   batchId?: string,
+  confirmationTaskKey?: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE payout_instalments SET status = 'paid', paid_at = now(), confirmed_by = $2
-      WHERE id = $1 AND status = 'queued' AND ($3::uuid IS NULL OR batch_id = $3::uuid) RETURNING id`,
-    [instalmentId, confirmedBy, batchId ?? null],
+    `UPDATE payout_instalments SET status = 'paid', paid_at = now(), confirmed_by = $2, confirmation_task_key = $4
+      WHERE id = $1 AND ($3::uuid IS NULL OR batch_id = $3::uuid)
+        AND (status = 'queued' OR (status = 'paid' AND $4::text IS NOT NULL AND confirmation_task_key = $4::text))
+      RETURNING id`,
+    [instalmentId, confirmedBy, batchId ?? null, confirmationTaskKey ?? null],
   );
   return rows.length > 0;
 }

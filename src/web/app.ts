@@ -23,6 +23,7 @@ import { calculationRoutes } from './routes/calculations';
 import { incidentRoutes } from './routes/incidents';
 import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
+import { accountChangeRoutes } from './routes/account-changes';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -72,6 +73,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(calculationRoutes(deps));
   app.use(incidentRoutes(deps));
   app.use(payoutRoutes(deps));
+  app.use(accountChangeRoutes(deps));
   app.use(decisionEventRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>

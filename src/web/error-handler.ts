@@ -12,7 +12,13 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   // a request that failed before the locale middleware (none today) still gets an answer
   const i18n = req.i18n ?? i18nFor('pl');
   const answer = localizeError(error, i18n);
-  if (answer.status >= 500) req.log.error('Błąd obsługi żądania', { error, path: req.path });
+  if (answer.status >= 500)
+    req.log.error('Błąd obsługi żądania', {
+      // an Error's own fields are not enumerable: named here, or the log says `{}`
+      error:
+        error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : error,
+      path: req.path,
+    });
   if (res.headersSent) return;
   const body = {
     error: {

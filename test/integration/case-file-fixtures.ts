@@ -4,7 +4,14 @@ import type { Database } from '../../src/db/database';
 /** A case with a granted, approved decision, enforceable from the plan's first day, straight in the case file. */
 export async function grantedDecision(
   db: Database,
-  plan: { amountGrosze: number; from: string; to: string; method: 'cash' | 'transfer' },
+  plan: {
+    amountGrosze: number;
+    from: string;
+    to: string;
+    method: 'cash' | 'transfer';
+    /** The client's account, frozen on the decision at approval (default: none). */
+    account?: string;
+  },
 ): Promise<{ caseId: string; decisionId: string; preparedBy: string; approvedBy: string }> {
   const tag = randomUUID().slice(0, 8);
   const [preparer] = await db.query<{ id: string }>(
@@ -16,7 +23,8 @@ export async function grantedDecision(
     [`mgr-${tag}`],
   );
   const [client] = await db.query<{ id: string }>(
-    `INSERT INTO clients (first_name, last_name) VALUES ('Jan', 'Testowy') RETURNING id`,
+    `INSERT INTO clients (first_name, last_name, bank_account) VALUES ('Jan', 'Testowy', $1) RETURNING id`,
+    [plan.account ?? null],
   );
   const [intake] = await db.query<{ id: string }>(
     `INSERT INTO intakes (user_task_key, first_name, last_name, need) VALUES ($1, 'Jan', 'Testowy', 'pomoc') RETURNING id`,
@@ -33,9 +41,9 @@ export async function grantedDecision(
   );
   const [decision] = await db.query<{ id: string }>(
     `INSERT INTO decisions (case_id, plan_id, outcome, legal_basis, ruling, justification_facts, justification_law,
-       appeal_instruction, prepared_by, approved_by, status, enforceable_on)
-     VALUES ($1, $2, 'grant', 'art. 38 u.p.s.', 'przyznać', 'fakty', 'prawo', 'pouczenie', $3, $4, 'approved', $5) RETURNING id`,
-    [kase?.id, assistance?.id, preparer?.id, manager?.id, plan.from],
+       appeal_instruction, prepared_by, approved_by, status, enforceable_on, payout_account)
+     VALUES ($1, $2, 'grant', 'art. 38 u.p.s.', 'przyznać', 'fakty', 'prawo', 'pouczenie', $3, $4, 'approved', $5, $6) RETURNING id`,
+    [kase?.id, assistance?.id, preparer?.id, manager?.id, plan.from, plan.account ?? null],
   );
   return {
     caseId: String(kase?.id),

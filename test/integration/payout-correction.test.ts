@@ -1,3 +1,4 @@
+import { decideAccountChange, requestAccountChange } from '../../src/payouts/account-changes';
 import { scheduleInstalments } from '../../src/payouts/ledger';
 import type { Runtime } from '../../src/runtime';
 import { correctPayoutDetailsForm } from '../../src/tasks/forms/correct-payout-details';
@@ -8,7 +9,8 @@ import { startTestRuntime } from './test-runtime';
 
 /**
  * A transfer without a valid account is rejected to the correction task (BPMN error payout-rejected), never sent;
- * the correction writes the account (or switches to cash) in the case file, and the instalment then goes out once.
+ * the account changes only with a second person (four eyes), then the correction (or a switch to cash) lets the
+ * instalment go out once.
  */
 describe('payout rejected and corrected', () => {
   let runtime: Runtime;
@@ -47,29 +49,25 @@ describe('payout rejected and corrected', () => {
       userId: fixture.preparedBy,
       now: new Date(),
     };
-    const bad = runtime.db.transaction((tx) =>
-      correctPayoutDetailsForm.submit(
-        tx,
-        {
-          payoutMethod: 'transfer',
-          bankAccount: '61 1090 1014 0000 0712 1981 2875',
-          correctionNote: 'Nowy rachunek',
-        },
-        ctx,
-      ),
-    );
-    await expect(bad).rejects.toMatchObject({ field: 'bankAccount' });
-    await runtime.db.transaction((tx) =>
-      correctPayoutDetailsForm.submit(
-        tx,
-        {
-          payoutMethod: 'transfer',
-          bankAccount: '61 1090 1014 0000 0712 1981 2874',
-          correctionNote: 'Klient podał nowy rachunek na piśmie',
-        },
-        ctx,
-      ),
-    );
+    // the account is not typed into the correction: without an approved account a transfer is refused …
+    const transfer = () =>
+      runtime.db.transaction((tx) =>
+        correctPayoutDetailsForm.submit(
+          tx,
+          { payoutMethod: 'transfer', correctionNote: 'Klient podał nowy rachunek na piśmie' },
+          ctx,
+        ),
+      );
+    await expect(transfer()).rejects.toMatchObject({ field: 'payoutMethod' });
+    // … the account changes with a second person (four eyes), then the correction goes through
+    const change = await requestAccountChange(runtime.db, {
+      caseId: fixture.caseId,
+      newAccount: '61 1090 1014 0000 0712 1981 2874',
+      reason: 'Pismo klienta z nowym rachunkiem',
+      userId: fixture.preparedBy,
+    });
+    await decideAccountChange(runtime.db, { changeId: change.id, approve: true, userId: fixture.approvedBy });
+    await transfer();
 
     const outcomes = await Promise.all(Array.from({ length: 4 }, () => worker.handle(job)));
     expect(outcomes.every((o) => o.kind === 'complete')).toBe(true);

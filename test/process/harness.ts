@@ -276,14 +276,25 @@ export class ProcessHarness {
   }
 
   /**
-   * Correlates a message of the decision (correlation key: the decision id). Camunda 7 keeps no message that nothing
+   * Correlates a message of the decision (correlation key: the decision id; local keys: what the waiting execution
+   * itself holds, e.g. the instalment of `transfer-settled`). Camunda 7 keeps no message that nothing
    * waits for, so, like the app's command outbox, this tries again until the process waits for it.
    */
-  async publish(name: string, decisionId: string, variables: Record<string, unknown> = {}): Promise<void> {
+  async publish(
+    name: string,
+    decisionId: string,
+    variables: Record<string, unknown> = {},
+    localCorrelationKeys?: Record<string, unknown>,
+  ): Promise<void> {
     await eventually(async () => {
       await this.noIncidents();
       try {
-        await this.engine.correlateMessage({ messageName: name, correlationKeys: { decisionId }, variables });
+        await this.engine.correlateMessage({
+          messageName: name,
+          correlationKeys: { decisionId },
+          localCorrelationKeys,
+          variables,
+        });
         return true;
       } catch (error) {
         if ((error as { code?: string }).code === 'message-not-correlated') return undefined;
@@ -420,7 +431,8 @@ export class ProcessHarness {
           instalments: [{ instalmentNo: 1, month: this.today().slice(0, 7), payoutAt: this.inDays(1) }],
         };
       case 'pay-instalment':
-        return { instalmentStatus: 'queued', payoutMethod: 'transfer', collectBy: null };
+        // a transfer waits for the bank's settlement (payout.test.ts); by default the instalment was cancelled
+        return { instalmentStatus: 'cancelled', payoutMethod: 'none', collectBy: null };
       case 'cancel-instalments':
         return { cancelledCount: 1 };
       default:

@@ -16,7 +16,7 @@ describe('mops-payout', () => {
   const instalmentNo = (call: JobCall) =>
     (call.variables.instalment as { instalmentNo: number }).instalmentNo;
 
-  it('pays cash (uncollected, then collected), in kind and by transfer (rejected, corrected), and forwards a late appeal', async () => {
+  it('pays cash (uncollected, then collected), in kind and by transfer (no account, then rejected by the bank, corrected, confirmed), and forwards a late appeal', async () => {
     h.on('schedule-instalments', () => ({
       instalments: [1, 2, 3].map((n) => ({
         instalmentNo: n,
@@ -24,7 +24,7 @@ describe('mops-payout', () => {
         payoutAt: h.inDays(1 + 30 * (n - 1)),
       })),
     }));
-    let firstTransferTry = true;
+    let transferTries = 0;
     h.on('pay-instalment', (call) => {
       switch (instalmentNo(call)) {
         case 1:
@@ -32,10 +32,9 @@ describe('mops-payout', () => {
         case 2:
           return { instalmentStatus: 'queued', payoutMethod: 'in-kind', collectBy: null };
         default:
-          if (firstTransferTry) {
-            firstTransferTry = false;
-            return { bpmnError: 'payout-rejected', message: 'Bank odrzucił przelew: rachunek zamknięty' };
-          }
+          transferTries += 1;
+          if (transferTries === 1)
+            return { bpmnError: 'payout-rejected', message: 'Decyzja nie ma poprawnego rachunku' };
           return { instalmentStatus: 'queued', payoutMethod: 'transfer', collectBy: null };
       }
     });
@@ -62,11 +61,18 @@ describe('mops-payout', () => {
     await h.advance(30);
     expect((await h.task('correct-payout-details')).candidateGroups).toEqual(['services-admin']);
     await h.complete('correct-payout-details');
+    // the transfer is in a batch: the bank rejects the line (the statement, recorded on the batch page) …
+    await h.reached('await-transfer-settlement');
+    await h.publish('transfer-settled', 'dec-p1', { transferResult: 'rejected' }, { instalmentNo: 3 });
+    // … back to correction, into a new batch, and this time the bank confirms it
+    await h.complete('correct-payout-details');
+    await h.reached('await-transfer-settlement', 'ELEMENT_ACTIVATED', 2);
+    await h.publish('transfer-settled', 'dec-p1', { transferResult: 'confirmed' }, { instalmentNo: 3 });
     expect(await h.ended(pi)).toBe('COMPLETED');
 
     const paid = h.calls.filter((c) => c.type === 'pay-instalment').map(instalmentNo);
-    // instalment 1 listed again after it was not collected, 3 paid again after the rejection — never skipped
-    expect(paid).toEqual([1, 1, 2, 3, 3]);
+    // instalment 1 listed again after it was not collected, 3 queued again after each rejection — never skipped
+    expect(paid).toEqual([1, 1, 2, 3, 3, 3]);
     expect(await h.endEvents('mops-payout')).toEqual([
       'late-appeal-forwarded',
       'cash-collected',

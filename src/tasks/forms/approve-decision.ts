@@ -57,8 +57,11 @@ export const approveDecisionForm: TaskForm = {
       return { decisionApproved: false };
     }
     await tx.query(
+      // the account a transfer goes to is frozen now; afterwards only a four-eyes account change moves it
       `UPDATE decisions d SET approved_by = $2, status = 'approved', approval_note = $3,
-              signer_name = u.display_name, signer_position = u.position
+              signer_name = u.display_name, signer_position = u.position,
+              payout_account = (SELECT cl.bank_account FROM cases c JOIN clients cl ON cl.id = c.client_id
+                                 WHERE c.id = d.case_id)
          FROM users u WHERE d.id = $1 AND u.id = $2`,
       [draft.id, ctx.userId, data.note ?? null],
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error';
+import { markPaid } from '../../payouts/ledger';
 import { caseOfInstance, type TaskForm } from './task-form';
 
 const schema = z.object({
@@ -33,15 +34,17 @@ export const confirmCashPayoutForm: TaskForm = {
   async submit(tx, input, ctx) {
     const data = schema.parse(input);
     const caseId = await caseOfInstance(tx, ctx.processInstanceKey);
-    const rows = await tx.query(
-      `UPDATE payout_instalments i SET status = 'paid', paid_at = now(), confirmed_by = $3, confirmation_task_key = $4
-         FROM decisions d
-        WHERE i.decision_id = d.id AND d.case_id = $1 AND i.instalment_no = $2 AND i.method = 'cash'
-          AND (i.status = 'queued' OR (i.status = 'paid' AND i.confirmation_task_key = $4))
-        RETURNING i.id`,
-      [caseId, data.instalmentNo, ctx.userId, ctx.userTaskKey],
+    const [instalment] = await tx.query<{ id: string }>(
+      `SELECT i.id FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id
+        WHERE d.case_id = $1 AND i.instalment_no = $2 AND i.method = 'cash'
+        ORDER BY i.confirmation_task_key IS NOT DISTINCT FROM $3 DESC, i.status = 'queued' DESC, i.month
+        LIMIT 1 FOR UPDATE OF i`,
+      [caseId, data.instalmentNo, ctx.userTaskKey],
     );
-    if (rows.length === 0) {
+    const paid = instalment
+      ? await markPaid(tx, instalment.id, ctx.userId, undefined, ctx.userTaskKey)
+      : false;
+    if (!paid) {
       throw new AppError({
         code: 'validation',
         field: 'instalmentNo',

@@ -9,6 +9,7 @@ import { diagramXml } from '../../cases/process-diagrams';
 import { BPMN_DIR } from '../../paths';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { accountSectionFor } from '../views/account-section-for';
 import { casePage } from '../views/case-page';
 import { signedIn } from '../views/page-context';
 
@@ -65,8 +66,11 @@ export function caseRoutes(deps: WebDeps): Router {
     const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page', {
       policy: policy(),
     });
-    const notice = req.query.info === 'decision-event' ? req.i18n.t('decisionEvent.recorded') : undefined;
-    res.type('html').send(casePage(signedIn(req), file, notice));
+    const notice =
+      typeof req.query.info === 'string' ? req.i18n.lookup(`case.info.${req.query.info}`) : undefined;
+    res
+      .type('html')
+      .send(casePage(signedIn(req), file, notice, await accountSectionFor(deps.db, req, file.id)));
   });
 
   router.get('/api/processes/:processId/diagram', async (req, res) => {

@@ -13,7 +13,8 @@ function valueText(i18n: I18n, prefix: string, value: string): string {
 }
 
 /** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
-export function casePage(ctx: SignedInContext, file: CaseFile, notice?: string): string {
+/** `sections`: further sections after the decisions (HTML, already escaped), e.g. the payout account. */
+export function casePage(ctx: SignedInContext, file: CaseFile, notice?: string, sections = ''): string {
   const { i18n } = ctx;
   const { t } = i18n;
   const e = escapeHtml;
@@ -80,7 +81,7 @@ ${list(
   t('case.decisions.empty'),
 )}
 ${instalments}</section>
-<section aria-labelledby="h-docs"><h2 id="h-docs">${e(t('case.documents'))}</h2>
+${sections}<section aria-labelledby="h-docs"><h2 id="h-docs">${e(t('case.documents'))}</h2>
 ${list(file.documents, (d) => `<a href="/dokumenty/${e(d.id)}">${e(d.fileName)}</a> (${e(valueText(i18n, 'case.documents.kind', d.kind))}, ${when(d.createdAt)})`, t('case.documents.empty'))}</section>
 <section aria-labelledby="h-notes"><h2 id="h-notes">${e(t('case.notes'))}</h2>
 ${list(file.notes, (n) => `${when(n.createdAt)} ${e(n.author ?? '')}: ${e(n.body)}`, t('case.notes.empty'))}</section>
