@@ -135,24 +135,43 @@ describe('benefits path: escalation, correction, transfer and refusal', () => {
     await delivered(pi);
     // the one instalment goes into the transfer batch of its payout day (today once that day has passed)
     const listDay = await clock.reachPayoutDay(pi, 1, plan.periodFrom.slice(0, 7));
-    await finished(pi);
-
-    const [instalment] = await runtime.db.query<{
-      status: string;
-      method: string;
-      kind: string;
-      payout_date: string;
-    }>(
-      `SELECT i.status, i.method, b.kind, b.payout_date FROM payout_instalments i JOIN payout_batches b ON b.id = i.batch_id
-         JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1`,
-      [pi],
-    );
-    expect(instalment).toEqual({
+    const query = `SELECT i.id, i.status, i.method, b.id AS batch_id, b.kind, b.payout_date, d.payout_account
+         FROM payout_instalments i JOIN payout_batches b ON b.id = i.batch_id
+         JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id WHERE c.process_instance_key = $1`;
+    type Row = Record<
+      'id' | 'status' | 'method' | 'batch_id' | 'kind' | 'payout_date' | 'payout_account',
+      string
+    >;
+    const queued = await eventually(async () => {
+      const [row] = await runtime.db.query<Row>(query, [pi]);
+      return row;
+    }, 'rata w paczce przelewów');
+    expect(queued).toMatchObject({
       status: 'queued',
       method: 'transfer',
       kind: 'bank-transfer',
       payout_date: listDay,
+      // the account frozen when the manager approved the decision
+      payout_account: '61109010140000071219812874',
     });
+    // the realisation team sends the batch to the bank and records the statement: then the payout ends
+    const realisation = await loginAs(runtime, 'it-realisation', ['services-admin']);
+    expect((await realisation.request('POST', `/api/payout-batches/${queued.batch_id}/export`)).status).toBe(
+      200,
+    );
+    await realisation.request('POST', `/api/payout-batches/${queued.batch_id}/sent`);
+    expect(
+      await realisation.request(
+        'POST',
+        `/api/payout-batches/${queued.batch_id}/lines/${queued.id}/settlement`,
+        {
+          result: 'confirmed',
+        },
+      ),
+    ).toMatchObject({ status: 200 });
+    await finished(pi);
+    const [paid] = await runtime.db.query<Row>(query, [pi]);
+    expect(paid?.status).toBe('paid');
   });
 
   it('ends with the refusal decision when the draft refuses', async () => {
