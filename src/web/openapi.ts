@@ -41,9 +41,13 @@ const endpoints: Endpoint[] = [
   {
     method: 'get',
     path: '/api/calendar/deadline',
-    summary: 'N-ty dzień roboczy po dacie (polskie święta, soboty i niedziele)',
+    summary:
+      'Termin od daty: N-ty dzień roboczy (kind=working-days, domyślnie) albo termin z art. 57 KPA w dniach (kind=kpa-days&days=N) lub miesiącach (kind=kpa-months&months=N) — dzień zdarzenia się nie wlicza, koniec w sobotę, niedzielę lub święto przechodzi na następny dzień, który nim nie jest (polskie święta)',
     query: deadlineQuery,
-    responses: { 200: '{ due: RRRR-MM-DD }', 400: 'błędne pole' },
+    responses: {
+      200: 'working-days: { due: RRRR-MM-DD }; kpa-days, kpa-months: { due, termEnd } — termEnd to koniec terminu przed przesunięciem z art. 57 § 4 KPA, due dzień, w którym termin naprawdę upływa',
+      400: 'błędne pole (nazwa w error.field: from, kind, workingDays, days, months)',
+    },
   },
   {
     method: 'get',
