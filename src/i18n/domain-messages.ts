@@ -152,6 +152,10 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
   ),
   // request schemas of the web edge and the first-contact form
   exact('data w formacie RRRR-MM-DD', 'a date in the form YYYY-MM-DD'),
+  exact(
+    'dzień końcowy nie może być wcześniejszy niż początkowy',
+    'the end day cannot be before the start day',
+  ),
   exact('podaj liczbę dni roboczych', 'give the number of working days'),
   exact('podaj liczbę dni terminu', 'give the number of days of the term'),
   exact('podaj liczbę miesięcy terminu', 'give the number of months of the term'),
