@@ -23,6 +23,7 @@ export const DEFAULT_GRACE_DAYS = 30;
 export const VIOLENCE_TEAM = 'violence-response';
 export const VIOLENCE_PROCESS = 'mops-violence-response';
 export const BREAK_GLASS_MIN_REASON = 20;
+export const BREAK_GLASS_MAX_REASON = 1000;
 
 const defaultPolicy = (): AccessPolicy => ({ graceDays: DEFAULT_GRACE_DAYS, now: new Date() });
 

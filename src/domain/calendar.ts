@@ -24,7 +24,8 @@ export interface PublicHoliday {
   name: string;
 }
 
-const FIRST_SUPPORTED_YEAR = 2011;
+/** The first year the holiday list of art. 1 (as in force from 2011) applies to. */
+export const FIRST_SUPPORTED_YEAR = 2011;
 const CHRISTMAS_EVE_FROM_YEAR = 2025;
 
 /** Easter Sunday of a Gregorian year by the anonymous Gregorian (Meeus/Jones/Butcher) algorithm. */
@@ -149,9 +150,14 @@ export function workingDaysBetween(from: string, to: string): number {
  * E.g. the 14-day appeal period (art. 129 § 2) from delivery, the 7 days to forward an appeal (art. 133).
  */
 export function kpaDeadline(from: string, days: number): string {
+  return onOrAfterWorkingDay(kpaDaysTermEnd(from, days));
+}
+
+/** The end of a KPA day term before the art. 57 § 4 move: `days` calendar days after `from` (not counted). */
+export function kpaDaysTermEnd(from: string, days: number): string {
   parseDate(from, 'from');
   if (!Number.isSafeInteger(days) || days < 0) throw invalid('days', 'musi być nieujemną liczbą całkowitą');
-  return onOrAfterWorkingDay(addDays(from, days));
+  return addDays(from, days);
 }
 
 /**
@@ -160,6 +166,14 @@ export function kpaDeadline(from: string, days: number): string {
  * E.g. the one-month / two-month limits for settling a case (art. 35 § 3 KPA).
  */
 export function addMonthsKpa(from: string, months: number): string {
+  return onOrAfterWorkingDay(kpaMonthsTermEnd(from, months));
+}
+
+/**
+ * The end of a KPA month term before the art. 57 § 4 move: the day of the same number `months` months later, or
+ * that month's last day when it has none.
+ */
+export function kpaMonthsTermEnd(from: string, months: number): string {
   const { year, month, day } = parseDate(from, 'from');
   if (!Number.isSafeInteger(months) || months < 0)
     throw invalid('months', 'musi być nieujemną liczbą całkowitą');
@@ -167,5 +181,5 @@ export function addMonthsKpa(from: string, months: number): string {
   const targetYear = Math.floor(index / 12);
   const targetMonth = (index % 12) + 1;
   const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
-  return onOrAfterWorkingDay(formatDate({ year: targetYear, month: targetMonth, day: targetDay }));
+  return formatDate({ year: targetYear, month: targetMonth, day: targetDay });
 }

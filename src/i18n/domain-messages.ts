@@ -152,6 +152,22 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
   ),
   // request schemas of the web edge and the first-contact form
   exact('data w formacie RRRR-MM-DD', 'a date in the form YYYY-MM-DD'),
+  exact(
+    'dzień końcowy nie może być wcześniejszy niż początkowy',
+    'the end day cannot be before the start day',
+  ),
+  exact('podaj liczbę dni roboczych', 'give the number of working days'),
+  exact('podaj liczbę dni terminu', 'give the number of days of the term'),
+  exact('podaj liczbę miesięcy terminu', 'give the number of months of the term'),
+  exact(
+    'dotyczy tylko terminu w dniach roboczych (kind=working-days)',
+    'applies only to a term in working days (kind=working-days)',
+  ),
+  exact('dotyczy tylko terminu w dniach (kind=kpa-days)', 'applies only to a term in days (kind=kpa-days)'),
+  exact(
+    'dotyczy tylko terminu w miesiącach (kind=kpa-months)',
+    'applies only to a term in months (kind=kpa-months)',
+  ),
   exact('wybierz wynik rozmowy', 'choose the outcome of the conversation'),
   exact('to nie jest identyfikator zadania', 'this is not a task id'),
   exact('to nie jest identyfikator incydentu', 'this is not an incident id'),

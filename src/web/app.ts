@@ -18,6 +18,7 @@ import { localeRoutes } from './routes/locale';
 import { pageRoutes } from './routes/pages';
 import { taskRoutes } from './routes/tasks';
 import { caseRoutes } from './routes/cases';
+import { breakGlassRoutes } from './routes/break-glass';
 import { adminRoutes } from './routes/admin';
 import { calculationRoutes } from './routes/calculations';
 import { incidentRoutes } from './routes/incidents';
@@ -69,6 +70,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(applicationRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(caseRoutes(deps));
+  app.use(breakGlassRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(calculationRoutes(deps));
   app.use(incidentRoutes(deps));

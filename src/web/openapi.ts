@@ -9,6 +9,7 @@ import { credentials } from './routes/auth';
 import { ENGINE_ID_PATTERN } from './engine-id';
 import { assignBody } from './routes/tasks';
 import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
+import { breakGlassBody, breakGlassFilterQuery } from './routes/break-glass';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
@@ -41,9 +42,37 @@ const endpoints: Endpoint[] = [
   {
     method: 'get',
     path: '/api/calendar/deadline',
-    summary: 'N-ty dzień roboczy po dacie (polskie święta, soboty i niedziele)',
+    summary:
+      'Termin od daty: N-ty dzień roboczy (kind=working-days, domyślnie) albo termin z art. 57 KPA w dniach (kind=kpa-days&days=N) lub miesiącach (kind=kpa-months&months=N) — dzień zdarzenia się nie wlicza, koniec w sobotę, niedzielę lub święto przechodzi na następny dzień, który nim nie jest (polskie święta)',
     query: deadlineQuery,
-    responses: { 200: '{ due: RRRR-MM-DD }', 400: 'błędne pole' },
+    responses: {
+      200: 'working-days: { due: RRRR-MM-DD }; kpa-days, kpa-months: { due, termEnd } — termEnd to koniec terminu przed przesunięciem z art. 57 § 4 KPA, due dzień, w którym termin naprawdę upływa',
+      400: 'błędne pole (nazwa w error.field: from, kind, workingDays, days, months)',
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/cases/{id}/break-glass',
+    summary:
+      'Jednorazowy odczyt akt poza zasadami need-to-know z powodem (break-glass); zapis case-read-break-glass w dzienniku',
+    body: breakGlassBody,
+    responses: {
+      200: 'akta sprawy',
+      400: 'powód krótszy niż 20 znaków (error.field: reason)',
+      404: 'nie ma takiej sprawy (także osoba bez roli)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/audit/break-glass',
+    summary: 'Odczyty akt w trybie break-glass, od najnowszych (najwyżej 200), z filtrem po osobie i dniach',
+    roles: ['managers'],
+    query: breakGlassFilterQuery,
+    responses: {
+      200: '[{ at, login, displayName, caseId, caseNumber, reason, channel }]',
+      400: 'błędne pole',
+      403: 'brak roli',
+    },
   },
   {
     method: 'get',

@@ -49,6 +49,63 @@ describe('calculation endpoints used by the forms', () => {
     expect(res.body).toEqual({ due: '2025-12-29' });
   });
 
+  describe('KPA terms (art. 57): kind=kpa-days&days=N and kind=kpa-months&months=N', () => {
+    const deadline = (query: string) => client.request('GET', `/api/calendar/deadline?${query}`);
+    const errorOf = async (query: string) => {
+      const res = await deadline(query);
+      return { status: res.status, ...(res.body as { error: { field: string; message: string } }).error };
+    };
+
+    it('moves a month term ending on Saturday 28 Feb 2026 to Monday 2 March, and says where it nominally ended', async () => {
+      const res = await deadline('from=2026-01-31&kind=kpa-months&months=1');
+      expect(res).toEqual({ status: 200, body: { due: '2026-03-02', termEnd: '2026-02-28' } });
+    });
+
+    it('moves a day term ending on 26 Dec 2026 (a holiday and a Saturday) past Sunday to Monday 28 Dec', async () => {
+      const res = await deadline('from=2026-12-12&kind=kpa-days&days=14');
+      expect(res).toEqual({ status: 200, body: { due: '2026-12-28', termEnd: '2026-12-26' } });
+    });
+
+    it('keeps working days as before: the default kind and the explicit one give { due } only', async () => {
+      expect((await deadline('from=2025-12-23&workingDays=1')).body).toEqual({ due: '2025-12-29' });
+      expect((await deadline('from=2025-12-23&kind=working-days&workingDays=1')).body).toEqual({
+        due: '2025-12-29',
+      });
+    });
+
+    it('names the missing, foreign or wrong field with a 400 and a Polish message', async () => {
+      expect(await errorOf('from=2026-01-31&kind=kpa-days')).toMatchObject({
+        status: 400,
+        field: 'days',
+        message: 'Pole „days”: podaj liczbę dni terminu',
+      });
+      expect(await errorOf('from=2026-01-31&kind=kpa-months&days=3')).toMatchObject({
+        status: 400,
+        field: 'months',
+        message: 'Pole „months”: podaj liczbę miesięcy terminu',
+      });
+      expect(await errorOf('from=2026-01-31&kind=kpa-months&months=1&workingDays=2')).toMatchObject({
+        status: 400,
+        field: 'workingDays',
+        message: 'Pole „workingDays”: dotyczy tylko terminu w dniach roboczych (kind=working-days)',
+      });
+      expect(await errorOf('from=2026-01-31&kind=kpa-weeks&days=2')).toMatchObject({
+        status: 400,
+        field: 'kind',
+        message: 'Pole „kind”: dozwolone wartości: working-days, kpa-days lub kpa-months',
+      });
+      expect(await errorOf('from=2026-01-31&kind=kpa-days&days=-1')).toMatchObject({
+        status: 400,
+        field: 'days',
+      });
+      expect(await errorOf('from=2026-02-30&kind=kpa-days&days=1')).toMatchObject({
+        status: 400,
+        field: 'from',
+        message: 'Pole „from”: data 2026-02-30 nie istnieje lub jest spoza kalendarza gregoriańskiego',
+      });
+    });
+  });
+
   it('asks for a session', async () => {
     expect(
       (

@@ -1,7 +1,9 @@
 import type { Runtime } from '../../src/runtime';
 import { complete } from '../../workers/job-worker';
 import { runWorkers, type RunningWorkers } from '../../workers/run-workers';
+import { clientCase } from './case-file-fixtures';
 import { eventually, type TestClient } from './http-client';
+import { randomPesel } from './job-context';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 describe('a user task with a Camunda Form', () => {
@@ -70,5 +72,50 @@ describe('a user task with a Camunda Form', () => {
       [key],
     );
     expect(stored?.data).toEqual({ lastName: 'Nowak', householdSize: 3 });
+  });
+
+  it('audits the prefill of a form with the case’s data as a read of that case, by that person', async () => {
+    const started = await runtime.engine.startProcess({ processKey: 'it-form-task', variables: {} });
+    const { caseId, caseNumber } = await clientCase(runtime.db, {
+      pesel: randomPesel(),
+      processInstanceKey: started.processInstanceId,
+    });
+    const [task] = await eventually(async () => {
+      const rows = await runtime.db.query<{ user_task_key: string }>(
+        `SELECT user_task_key FROM user_tasks WHERE process_instance_key = $1 AND state = 'CREATED'`,
+        [started.processInstanceId],
+      );
+      return rows.length > 0 ? rows : undefined;
+    }, 'zadanie z formularzem w sprawie');
+    const key = task!.user_task_key;
+
+    const form = await client.request('GET', `/api/tasks/${key}/form`);
+    expect(form.status).toBe(200);
+    expect((form.body as { data: unknown }).data).toEqual({
+      caseNumber,
+      clientFirstName: 'Ewa',
+      clientLastName: 'Poufna',
+      need: 'pomoc',
+    });
+    const rows = await runtime.db.query<{
+      login: string;
+      action: string;
+      entity: string;
+      entity_id: string;
+      details: unknown;
+    }>(
+      `SELECT u.login, a.action, a.entity, a.entity_id, a.details FROM audit_log a JOIN users u ON u.id = a.user_id
+        WHERE a.entity_id = $1 ORDER BY a.id`,
+      [caseId],
+    );
+    expect(rows).toEqual([
+      {
+        login: 'it-form',
+        action: 'case-read',
+        entity: 'case',
+        entity_id: caseId,
+        details: { channel: 'form-prefill', userTaskKey: key },
+      },
+    ]);
   });
 });

@@ -70,13 +70,13 @@ export async function teamWorkedOnCase(db: Database, caseId: string, group: stri
 }
 
 /**
- * A client with a PESEL and one open case (no process yet); `violence` adds a Niebieska Karta instance under it — an
- * ended one (the rule counts an instance that ran), so no test waiting for the model's instances to settle waits for
- * an instance the engine never had.
+ * A client with a PESEL and one open case (no process yet, unless `processInstanceKey` names the engine instance the
+ * case belongs to); `violence` adds a Niebieska Karta instance under it — an ended one (the rule counts an instance
+ * that ran), so no test waiting for the model's instances to settle waits for an instance the engine never had.
  */
 export async function clientCase(
   db: Database,
-  options: { pesel: string; violence?: boolean },
+  options: { pesel: string; violence?: boolean; processInstanceKey?: string },
 ): Promise<{ caseId: string; caseNumber: string }> {
   const tag = randomUUID().slice(0, 8);
   const [client] = await db.query<{ id: string }>(
@@ -88,7 +88,7 @@ export async function clientCase(
     `INSERT INTO intakes (user_task_key, first_name, last_name, need) VALUES ($1, 'Ewa', 'Poufna', 'pomoc') RETURNING id`,
     [`fixture-${tag}`],
   );
-  const root = `fixture-root-${tag}`;
+  const root = options.processInstanceKey ?? `fixture-root-${tag}`;
   const [kase] = await db.query<{ id: string; case_number: string }>(
     `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need) VALUES ($1, $2, $3, $4, 'pomoc')
      RETURNING id, case_number`,

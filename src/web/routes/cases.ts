@@ -1,8 +1,9 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { addAttachment, MAX_ATTACHMENT_BYTES, readDocument } from '../../cases/attachments';
-import { BREAK_GLASS_MIN_REASON, type AccessPolicy } from '../../cases/case-access';
-import { assertMayReadCase, readCaseFile } from '../../cases/case-file';
+import type { AccessPolicy } from '../../cases/case-access';
+import { assertMayReadCase, readCaseFile, type CaseFile } from '../../cases/case-file';
+import { AppError } from '../../errors/app-error';
 import { listBreakGlassReads } from '../../cases/break-glass';
 import { lookupClientByPesel } from '../../cases/client-lookup';
 import { diagramXml } from '../../cases/process-diagrams';
@@ -10,17 +11,12 @@ import { BPMN_DIR } from '../../paths';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { accountSectionFor } from '../views/account-section-for';
+import { caseUnavailablePage } from '../views/break-glass-pages';
 import { casePage } from '../views/case-page';
+import { breakGlassBody, breakGlassFilterQuery, toBreakGlassFilter } from './break-glass';
 import { signedIn } from '../views/page-context';
 
 const id = z.string().uuid('to nie jest identyfikator');
-export const breakGlassBody = z.object({
-  reason: z
-    .string()
-    .trim()
-    .min(BREAK_GLASS_MIN_REASON, 'Podaj powód otwarcia akt poza zasadami (min. 20 znaków).')
-    .max(1000),
-});
 export const noteBody = z.object({ body: z.string().trim().min(1, 'notatka nie może być pusta').max(5000) });
 
 /** The case file: JSON and page (every read audit-logged), the process diagram, documents, notes, attachments. */
@@ -58,19 +54,32 @@ export function caseRoutes(deps: WebDeps): Router {
     res.json(await readCaseFile(deps.db, req.session!.user, caseId, 'api', { breakGlassReason: reason }));
   });
 
-  router.get('/api/audit/break-glass', requireRole('managers'), async (_req, res) => {
-    res.json(await listBreakGlassReads(deps.db));
+  router.get('/api/audit/break-glass', requireRole('managers'), async (req, res) => {
+    const filter = toBreakGlassFilter(breakGlassFilterQuery.parse(req.query));
+    res.json(await listBreakGlassReads(deps.db, filter));
   });
 
+  // a case one may not read answers like an unknown one: the same neutral page, with the break-glass form
   router.get('/sprawy/:id', async (req, res) => {
-    const file = await readCaseFile(deps.db, req.session!.user, id.parse(req.params.id), 'page', {
-      policy: policy(),
-    });
+    const caseId = id.parse(req.params.id);
+    let file: CaseFile;
+    try {
+      file = await readCaseFile(deps.db, req.session!.user, caseId, 'page', { policy: policy() });
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'not-found')) throw error;
+      res
+        .status(404)
+        .type('html')
+        .send(caseUnavailablePage(signedIn(req), caseId));
+      return;
+    }
     const notice =
       typeof req.query.info === 'string' ? req.i18n.lookup(`case.info.${req.query.info}`) : undefined;
     res
       .type('html')
-      .send(casePage(signedIn(req), file, notice, await accountSectionFor(deps.db, req, file.id)));
+      .send(
+        casePage(signedIn(req), file, notice, { sections: await accountSectionFor(deps.db, req, file.id) }),
+      );
   });
 
   router.get('/api/processes/:processId/diagram', async (req, res) => {

@@ -12,9 +12,18 @@ function valueText(i18n: I18n, prefix: string, value: string): string {
   return i18n.lookup(`${prefix}.${value}`) ?? value;
 }
 
-/** The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). */
-/** `sections`: further sections after the decisions (HTML, already escaped), e.g. the payout account. */
-export function casePage(ctx: SignedInContext, file: CaseFile, notice?: string, sections = ''): string {
+/**
+ * The whole case file on one page, with where the case stands in its diagram (bpmn-js viewer). A break-glass view
+ * (`breakGlass`) opens this one read only: no actions on the case, and documents listed without their links (a
+ * document is served under the ordinary access rules).
+ */
+export function casePage(
+  ctx: SignedInContext,
+  file: CaseFile,
+  notice?: string,
+  /** `sections`: further sections after the decisions (HTML, already escaped), e.g. the payout account. */
+  options: { breakGlass?: boolean; sections?: string } = {},
+): string {
   const { i18n } = ctx;
   const { t } = i18n;
   const e = escapeHtml;
@@ -23,9 +32,13 @@ export function casePage(ctx: SignedInContext, file: CaseFile, notice?: string, 
     items.length === 0
       ? `<p class="muted">${e(empty)}</p>`
       : `<ul>${items.map((item) => `<li>${render(item)}</li>`).join('')}</ul>`;
-  const recordsEvents = ctx.session.user.roles.some((role) =>
-    (DECISION_EVENT_ROLES as readonly string[]).includes(role),
-  );
+  const recordsEvents =
+    !options.breakGlass &&
+    ctx.session.user.roles.some((role) => (DECISION_EVENT_ROLES as readonly string[]).includes(role));
+  const documentLink = (documentId: string, text: string) =>
+    options.breakGlass
+      ? `${e(text)} <span class="muted">(${e(t('breakGlass.documentNeedsAccess'))})</span>`
+      : `<a href="/dokumenty/${e(documentId)}">${e(text)}</a>`;
   const urgent = file.urgent ? ` — <strong>${e(t('case.urgent'))}</strong>` : '';
   // step names come from the diagrams (Polish, owned by the process owners); our own actions are translated
   const what = (text: string) => translateDomainText(i18n.locale, text) ?? text;
@@ -49,7 +62,7 @@ export function casePage(ctx: SignedInContext, file: CaseFile, notice?: string, 
     title: t('case.title', { caseNumber: file.caseNumber }),
     scripts: ['/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js', '/static/case-diagram.js'],
     styles: ['/vendor/bpmn-js/assets/diagram-js.css', '/vendor/bpmn-js/assets/bpmn-js.css'],
-    body: `${notice ? `<p role="status">${e(notice)}</p>` : ''}<section aria-labelledby="h-client"><h2 id="h-client">${e(t('case.client'))}</h2>
+    body: `${notice ? `<p role="status"${options.breakGlass ? ' class="warning"' : ''}>${e(notice)}</p>` : ''}<section aria-labelledby="h-client"><h2 id="h-client">${e(t('case.client'))}</h2>
 <dl><dt>${e(t('case.fullName'))}</dt><dd>${e(file.client.firstName)} ${e(file.client.lastName)}</dd>
 <dt>${e(t('case.pesel'))}</dt><dd>${e(file.client.pesel ?? '—')}</dd>
 <dt>${e(t('case.address'))}</dt><dd>${e(file.client.address ?? '—')}</dd>
@@ -67,7 +80,7 @@ ${list(
       d.number
         ? e(t('case.decision.number', { number: d.number, date: d.issuedOn ? i18n.date(d.issuedOn) : '—' }))
         : e(t('case.decision.draft'))
-    } (${e(valueText(i18n, 'case.decision.status', d.status))})${d.documentId ? ` — <a href="/dokumenty/${e(d.documentId)}">PDF</a>` : ''}${
+    } (${e(valueText(i18n, 'case.decision.status', d.status))})${d.documentId ? ` — ${documentLink(d.documentId, 'PDF')}` : ''}${
       d.dispatchedOn
         ? `<br><span class="muted">${e(
             t('case.decision.dates', {
@@ -81,8 +94,8 @@ ${list(
   t('case.decisions.empty'),
 )}
 ${instalments}</section>
-${sections}<section aria-labelledby="h-docs"><h2 id="h-docs">${e(t('case.documents'))}</h2>
-${list(file.documents, (d) => `<a href="/dokumenty/${e(d.id)}">${e(d.fileName)}</a> (${e(valueText(i18n, 'case.documents.kind', d.kind))}, ${when(d.createdAt)})`, t('case.documents.empty'))}</section>
+${options.sections ?? ''}<section aria-labelledby="h-docs"><h2 id="h-docs">${e(t('case.documents'))}</h2>
+${list(file.documents, (d) => `${documentLink(d.id, d.fileName)} (${e(valueText(i18n, 'case.documents.kind', d.kind))}, ${when(d.createdAt)})`, t('case.documents.empty'))}</section>
 <section aria-labelledby="h-notes"><h2 id="h-notes">${e(t('case.notes'))}</h2>
 ${list(file.notes, (n) => `${when(n.createdAt)} ${e(n.author ?? '')}: ${e(n.body)}`, t('case.notes.empty'))}</section>
 ${diagram}`,

@@ -29,6 +29,9 @@ export function renderPage(
         (user.roles.includes('managers') || user.roles.includes('process-owners')
           ? ` <a href="/incydenty">${escapeHtml(t('layout.nav.incidents'))}</a>`
           : '') +
+        (user.roles.includes('managers')
+          ? ` <a href="/audyt/dostep-nadzwyczajny">${escapeHtml(t('layout.nav.breakGlass'))}</a>`
+          : '') +
         (['cashiers', 'services-admin', 'managers'].some((r) => user.roles.includes(r))
           ? ` <a href="/wyplaty">${escapeHtml(t('layout.nav.payouts'))}</a>`
           : '') +

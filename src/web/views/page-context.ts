@@ -16,6 +16,7 @@ export type SignedInContext = PageContext & { session: Session };
 const RETURN_FOR_POST: [RegExp, string][] = [
   [/^\/zadania\/([A-Za-z0-9][A-Za-z0-9:._-]{0,63})\/zakoncz$/, '/zadania/$1'],
   [/^\/wyplaty\/([0-9a-f-]{36})\/(?:eksport|wyslana|pozycje\/[0-9a-f-]{36})$/, '/wyplaty/$1'],
+  [/^\/sprawy\/([0-9a-f-]{36})\/dostep-nadzwyczajny$/, '/sprawy/$1'],
 ];
 
 export function pageContext(req: Request): PageContext {
