@@ -423,6 +423,9 @@ export class ProcessHarness {
         return { instalmentStatus: 'queued', payoutMethod: 'transfer', collectBy: null };
       case 'cancel-instalments':
         return { cancelledCount: 1 };
+      case 'compute-undue-benefit':
+        // nothing was paid under the quashed decision unless a scenario says so
+        return { undueGrosze: 0, recoveryAlreadyDecided: false };
       default:
         return {};
     }
