@@ -11,6 +11,7 @@ import { createCloseCaseWorker } from './close-case';
 import { createComputeBenefitWorker } from './compute-benefit';
 import { createComputeDueDateWorker } from './compute-due-date';
 import { createComputeIncomeWorker } from './compute-income';
+import { createComputeUndueBenefitWorker } from './compute-undue-benefit';
 import { createForwardAppealWorker } from './forward-appeal';
 import { createIssueCertificateWorker } from './issue-certificate';
 import { createIssueDecisionWorker } from './issue-decision';
@@ -53,6 +54,8 @@ export function createWorkerDefinitions(deps: {
     createApplyAppealRulingWorker(deps),
     createSendDelayNoticeWorker(letters),
     createCancelInstalmentsWorker(deps),
+    // recovery of an undue benefit (mops-benefit-recovery, art. 98 u.p.s.)
+    createComputeUndueBenefitWorker(deps),
     // first contact (mops-case), income for the teams' tables, cash not collected in time (mops-payout)
     createCheckDuplicateClientWorker(deps),
     createAttachToCaseWorker(deps),

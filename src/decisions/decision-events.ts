@@ -3,7 +3,9 @@ import type { Database } from '../db/database';
 import { inTransaction } from '../db/in-transaction';
 import type { EngineCommands } from '../engine-commands/commands';
 import { AppError } from '../errors/app-error';
+import { undueBenefit } from './benefit-recovery';
 import { recordAppeal, recordDelivery, recordRuling, recordWaiver } from './decision-lifecycle';
+import { recordRevision, REVISION_ROLES, revisionFields } from './decision-revision';
 
 /** Who records what the post and the party did with a decision: the office (first contact) and the teams. */
 export const DECISION_EVENT_ROLES = ['first-contact', 'benefits', 'services-admin', 'managers'] as const;
@@ -24,8 +26,12 @@ export const decisionEventSchema = z.discriminatedUnion('kind', [
     ruling: z.enum(['upheld', 'changed', 'revoked', 'remanded']),
     receivedOn: day,
   }),
+  // the centre's own revocation or change of the decision from a month (art. 154/155 KPA)
+  z.object({ kind: z.literal('revoke'), ...revisionFields }),
+  z.object({ kind: z.literal('change'), ...revisionFields }),
 ]);
 export type DecisionEvent = z.infer<typeof decisionEventSchema>;
+type OfficeEvent = Exclude<DecisionEvent, { kind: 'revoke' | 'change' }>;
 
 export interface ProcessMessage {
   name: 'decision-delivered' | 'appeal-waived' | 'appeal-filed' | 'appeal-decided';
@@ -36,7 +42,7 @@ export interface ProcessMessage {
 export async function recordDecisionEvent(
   db: Database,
   decisionId: string,
-  event: DecisionEvent,
+  event: OfficeEvent,
   userId: string,
 ): Promise<ProcessMessage> {
   switch (event.kind) {
@@ -72,10 +78,15 @@ const CHANGE_KIND: Record<'upheld' | 'changed' | 'revoked' | 'remanded', 'change
   };
 
 /** What became of an office event: recorded, and told to the process now or queued until the process waits. */
-export interface AppliedDecisionEvent extends ProcessMessage {
+export interface AppliedDecisionEvent {
+  name: ProcessMessage['name'] | 'decision-changed';
+  variables: Record<string, string | null>;
   /** True while no process waits for the message yet: the dispatcher tells it when one does. */
   queued: boolean;
 }
+
+type Deps = { db: Database; commands: EngineCommands };
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
  * Records an office event (validated), audits it and tells the process — the one path for the API and the case
@@ -83,23 +94,29 @@ export interface AppliedDecisionEvent extends ProcessMessage {
  * waiting on this decision: the decision and its payouts) are one transaction; the command is sent at once and,
  * as Camunda 7 keeps no message that nothing waits for, again by the dispatcher until the process takes it or its
  * instances have ended. The command's key is the event itself, so a repeat of the same event sends nothing twice.
+ * The centre's own revocation or change (`revoke`, `change`) goes the same way, to the payout only.
  */
 export async function applyDecisionEvent(
-  deps: { db: Database; commands: EngineCommands },
-  input: { decisionId: string; event: unknown; userId: string },
+  deps: Deps,
+  input: { decisionId: string; event: unknown; userId: string; roles?: readonly string[] },
 ): Promise<AppliedDecisionEvent> {
   const event = decisionEventSchema.parse(input.event);
-  const { message, commandId, changeCommandId } = await deps.db.transaction(async (tx) => {
+  if (event.kind === 'revoke' || event.kind === 'change') {
+    if (input.roles && !input.roles.some((r) => (REVISION_ROLES as readonly string[]).includes(r)))
+      throw new AppError({
+        code: 'forbidden',
+        message: 'Uchylenie lub zmianę decyzji zapisuje zespół świadczeń albo kierownik.',
+      });
+    return applyRevision(deps, { ...input, event });
+  }
+  const { message, commandIds } = await deps.db.transaction(async (tx) => {
     const message = await recordDecisionEvent(
       inTransaction(deps.db, tx),
       input.decisionId,
       event,
       input.userId,
     );
-    await tx.query(
-      `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
-      [input.userId, input.decisionId, JSON.stringify(event)],
-    );
+    await audit(tx, input.userId, input.decisionId, event);
     const { command } = await deps.commands.enqueue(tx, {
       idempotencyKey: `decision-event:${input.decisionId}:${message.name}:${JSON.stringify(message.variables)}`,
       command: {
@@ -114,23 +131,26 @@ export async function applyDecisionEvent(
     // an SKO ruling that changes or quashes the decision stops its payouts: `decision-changed` to every payout
     // waiting on this decision (cancels what is not yet paid, keeps what was paid), in the same transaction
     const changeKind = event.kind === 'appeal-decided' ? CHANGE_KIND[event.ruling] : undefined;
-    const change = changeKind
-      ? await deps.commands.enqueue(tx, {
-          idempotencyKey: `decision-changed:${input.decisionId}:${changeKind}`,
-          command: {
-            kind: 'correlate-message',
-            messageName: 'decision-changed',
-            correlationKeys: { decisionId: input.decisionId },
-            variables: { changeKind },
-            all: true,
-          },
-          createdBy: input.userId,
-        })
-      : undefined;
-    return { message, commandId: command.id, changeCommandId: change?.command.id };
+    // the recovery goes first: once the payout has ended (its cancelled instalments), the benefits process may
+    // end with it and nothing would wait for the recovery any more
+    const followUps: string[] = [];
+    // a quash (revoked, remanded) of a decision already paid from: the paid benefit is undue (art. 98 u.p.s.)
+    if (changeKind === 'revoked') {
+      const recovery = await enqueueRecovery(deps, tx, input, 'sko', null);
+      if (recovery) followUps.push(recovery);
+    }
+    if (changeKind) {
+      followUps.push(
+        await enqueueDecisionChanged(deps, tx, input, `${changeKind}`, {
+          changeKind,
+          changeFromMonth: null,
+        }),
+      );
+    }
+    return { message, commandIds: { main: command.id, followUps } };
   });
-  if (changeCommandId) await deps.commands.send(changeCommandId);
-  const sent = await deps.commands.send(commandId);
+  for (const id of commandIds.followUps) await deps.commands.send(id);
+  const sent = await deps.commands.send(commandIds.main);
   if (sent.status === 'failed') {
     throw new AppError({
       code: 'engine-unavailable',
@@ -138,6 +158,108 @@ export async function applyDecisionEvent(
     });
   }
   return { ...message, queued: sent.status === 'pending' };
+}
+
+/**
+ * The centre's revocation or change from a month, in one transaction: the revision in the case file (the decision
+ * revoked or amended from that month), the audit row, `decision-changed` to the payout (with the month: it cancels
+ * what is not yet paid from it) and, when instalments of those months were paid already, the art. 98 recovery
+ * (`benefit-recovery-requested` to the benefits process). Keys: decision + kind + month, so a repeat adds nothing.
+ */
+async function applyRevision(
+  deps: Deps,
+  input: { decisionId: string; userId: string; event: Extract<DecisionEvent, { kind: 'revoke' | 'change' }> },
+): Promise<AppliedDecisionEvent> {
+  const { event } = input;
+  const changeKind = event.kind === 'revoke' ? 'revoked' : 'changed';
+  const variables = { changeKind, changeFromMonth: event.fromMonth };
+  const ids = await deps.db.transaction(async (tx) => {
+    await recordRevision(tx, input.decisionId, event, input.userId);
+    await audit(tx, input.userId, input.decisionId, event);
+    // the recovery first (see applyDecisionEvent), then the payout's change
+    const recovery = await enqueueRecovery(
+      deps,
+      tx,
+      input,
+      `${event.kind}:${event.fromMonth}`,
+      event.fromMonth,
+    );
+    const change = await enqueueDecisionChanged(
+      deps,
+      tx,
+      input,
+      `centre-${event.kind}:${event.fromMonth}`,
+      variables,
+    );
+    const ids = recovery ? [recovery, change] : [change];
+    return ids;
+  });
+  const sent = [];
+  for (const id of ids) sent.push(await deps.commands.send(id));
+  const failed = sent.find((c) => c.status === 'failed');
+  if (failed)
+    throw new AppError({
+      code: 'engine-unavailable',
+      message: `Zdarzenie zapisano w aktach sprawy, ale silnik procesów odrzucił komunikat: ${failed.lastError ?? 'bez powodu'}.`,
+    });
+  return { name: 'decision-changed', variables, queued: sent.some((c) => c.status === 'pending') };
+}
+
+async function audit(tx: Tx, userId: string, decisionId: string, event: DecisionEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'decision-event', 'decision', $2, $3)`,
+    [userId, decisionId, JSON.stringify(event)],
+  );
+}
+
+/** `decision-changed` to every payout of the decision (through the command outbox); returns the command id. */
+async function enqueueDecisionChanged(
+  deps: Deps,
+  tx: Tx,
+  input: { decisionId: string; userId: string },
+  key: string,
+  variables: { changeKind: string; changeFromMonth: string | null },
+): Promise<string> {
+  const { command } = await deps.commands.enqueue(tx, {
+    idempotencyKey: `decision-changed:${input.decisionId}:${key}`,
+    command: {
+      kind: 'correlate-message',
+      messageName: 'decision-changed',
+      correlationKeys: { decisionId: input.decisionId },
+      variables,
+      all: true,
+    },
+    createdBy: input.userId,
+  });
+  return command.id;
+}
+
+/**
+ * When instalments of the months from `fromMonth` on (every month when null) were paid: `benefit-recovery-requested`
+ * to the benefits process of the decision, which opens the recovery (mops-benefit-recovery). Nothing when nothing
+ * was paid. Returns the command id.
+ */
+async function enqueueRecovery(
+  deps: Deps,
+  tx: Tx,
+  input: { decisionId: string; userId: string },
+  key: string,
+  fromMonth: string | null,
+): Promise<string | undefined> {
+  const undue = await undueBenefit(tx, input.decisionId, fromMonth);
+  if (undue.undueGrosze === 0) return undefined;
+  const { command } = await deps.commands.enqueue(tx, {
+    idempotencyKey: `benefit-recovery:${input.decisionId}:${key}`,
+    command: {
+      kind: 'correlate-message',
+      messageName: 'benefit-recovery-requested',
+      correlationKeys: { decisionId: input.decisionId },
+      variables: { recoveryFromMonth: fromMonth },
+      all: true,
+    },
+    createdBy: input.userId,
+  });
+  return command.id;
 }
 
 /** The case page's form fields (kind, date, ruling) as an event. */
@@ -152,6 +274,15 @@ export function eventFromForm(form: Record<string, unknown>): unknown {
       return { kind: 'appeal-filed', receivedOn: on };
     case 'appeal-decided':
       return { kind: 'appeal-decided', receivedOn: on, ruling: form.ruling };
+    case 'revoke':
+    case 'change':
+      return {
+        kind: form.kind,
+        fromMonth: form.fromMonth,
+        revokingNumber: form.revokingNumber,
+        revokingDate: on,
+        reason: form.reason,
+      };
     default:
       return { kind: form.kind };
   }

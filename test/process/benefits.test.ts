@@ -63,6 +63,38 @@ describe('mops-benefits', () => {
     });
   });
 
+  it('a benefit paid under a decision revoked from a month is recovered while the payout runs (art. 98 u.p.s.)', async () => {
+    h.on('compute-undue-benefit', () => ({ undueGrosze: 50_000, recoveryAlreadyDecided: false }));
+    const pi = await h.startProcess('mops-benefits', {
+      caseId: 'case-b3',
+      urgent: false,
+      applicationDate: h.today(),
+    });
+    await h.complete('family-interview');
+    await decide('dec-b3', { immediateEnforceability: true });
+    await h.reached('wait-for-payout-day');
+    // the centre revoked its decision from a month that was paid already: the benefits process opens the recovery
+    const fromMonth = h.today().slice(0, 7);
+    await h.publish('benefit-recovery-requested', 'dec-b3', { recoveryFromMonth: fromMonth });
+    expect((await h.task('decide-benefit-recovery')).candidateGroups).toEqual(['benefits']);
+    const computed = h.calls.find((c) => c.type === 'compute-undue-benefit')!;
+    expect(computed.variables).toMatchObject({
+      caseId: 'case-b3',
+      decisionId: 'dec-b3',
+      recoveryFromMonth: fromMonth,
+    });
+    // the payout is not interrupted by the recovery (the revocation reaches it as decision-changed)
+    await h.advance(2);
+    await h.reached('benefit-paid');
+    expect(await h.count('recovery-handled', 'ELEMENT_ACTIVATED')).toBe(0);
+    await h.complete('decide-benefit-recovery', { recoveryResolution: 'waive' });
+    expect(await h.ended(pi)).toBe('COMPLETED');
+    expect((await h.endEvents('mops-benefits')).sort()).toEqual(
+      ['benefit-paid', 'investigation-done', 'recovery-handled'].sort(),
+    );
+    expect(await h.endEvents('mops-benefit-recovery')).toEqual(['recovery-decided']);
+  });
+
   it('escalates an overdue urgent interview, notifies the party of the delay, re-examines a case the SKO sent back, and ends with a refusal', async () => {
     const applicationDate = h.today();
     const pi = await h.startProcess('mops-benefits', { caseId: 'case-b2', urgent: true, applicationDate });

@@ -151,5 +151,42 @@ describe('mops-decision', () => {
     expect(await h.ended(pi)).toBe('COMPLETED');
     expect(await h.endEvents('mops-decision')).toEqual(['decision-issued', end]);
     expect(h.calls.filter((c) => c.type === 'apply-appeal-ruling')).toHaveLength(applied);
+    // a quash looks for a benefit paid under the decision (art. 98 u.p.s.): nothing paid, nothing to decide
+    const recovery = h.calls.filter((c) => c.type === 'compute-undue-benefit');
+    expect(recovery.map((c) => [c.bpmnProcessId, c.variables.decisionId])).toEqual(
+      ['revoked', 'remanded'].includes(appealRuling) ? [['mops-benefit-recovery', decisionId]] : [],
+    );
+    expect(await h.endEvents('mops-benefit-recovery')).toEqual(
+      ['revoked', 'remanded'].includes(appealRuling) ? ['nothing-undue'] : [],
+    );
   });
+
+  it.each([
+    ['revoked', 'decision-revoked'],
+    ['remanded', 'decision-remanded'],
+  ])(
+    'a quash (%s) of a decision something was paid under opens the recovery (art. 98 u.p.s.) before it ends',
+    async (appealRuling, end) => {
+      h.on('compute-undue-benefit', () => ({ undueGrosze: 61_000, recoveryAlreadyDecided: false }));
+      const decisionId = `dec-undue-${appealRuling}`;
+      const pi = await start(`case-undue-${appealRuling}`);
+      await issueAndDeliver(decisionId);
+      await h.reached('appeal-window');
+      await h.publish('appeal-filed', decisionId, { appealReceivedOn: h.today() });
+      await h.complete('review-appeal', { appealResolution: 'forward' });
+      await h.reached('appeal-decided');
+      await h.publish('appeal-decided', decisionId, { appealRuling, rulingReceivedOn: h.today() });
+      const task = await h.task('decide-benefit-recovery');
+      expect(task.candidateGroups).toEqual(['benefits']);
+      // the decision waits for the recovery to be decided
+      expect(await h.count(end, 'ELEMENT_ACTIVATED')).toBe(0);
+      await h.complete('decide-benefit-recovery', { recoveryResolution: 'demand' });
+      expect(await h.ended(pi)).toBe('COMPLETED');
+      expect(await h.endEvents('mops-decision')).toEqual(['decision-issued', end]);
+      expect(await h.endEvents('mops-benefit-recovery')).toEqual(['recovery-decided']);
+      const computed = h.calls.find((c) => c.type === 'compute-undue-benefit')!;
+      expect(computed.variables).toMatchObject({ caseId: `case-undue-${appealRuling}`, decisionId });
+      expect(computed.variables).not.toHaveProperty('recoveryFromMonth');
+    },
+  );
 });

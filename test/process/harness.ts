@@ -435,6 +435,9 @@ export class ProcessHarness {
         return { instalmentStatus: 'cancelled', payoutMethod: 'none', collectBy: null };
       case 'cancel-instalments':
         return { cancelledCount: 1 };
+      case 'compute-undue-benefit':
+        // nothing was paid under the quashed decision unless a scenario says so
+        return { undueGrosze: 0, recoveryAlreadyDecided: false };
       default:
         return {};
     }

@@ -1,6 +1,7 @@
 import { approveDecisionForm } from './approve-decision';
 import { confirmCashPayoutForm } from './confirm-cash-payout';
 import { correctPayoutDetailsForm } from './correct-payout-details';
+import { decideBenefitRecoveryForm } from './decide-benefit-recovery';
 import { familyInterviewForm } from './family-interview';
 import { prepareDecisionForm } from './prepare-decision';
 import { receiveApplicationForm } from './receive-application';
@@ -19,4 +20,5 @@ export const TASK_FORMS: Record<string, TaskForm> = {
   'confirm-cash-payout': confirmCashPayoutForm,
   'correct-payout-details': correctPayoutDetailsForm,
   'review-overdue-interview': reviewOverdueInterviewForm,
+  'decide-benefit-recovery': decideBenefitRecoveryForm,
 };

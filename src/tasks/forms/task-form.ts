@@ -31,6 +31,8 @@ export interface TaskForm {
   schema: z.ZodType<Record<string, unknown>>;
   /** Process variables of the task's own instance the form needs (e.g. the decisionId the task was created for). */
   variables?: string[];
+  /** Figures the person needs, computed for this task's instance, shown under the named fields (field → text). */
+  hints?(db: Queryable, processInstanceKey: string): Promise<Partial<Record<string, string>>>;
   submit(tx: Queryable, input: Record<string, unknown>, ctx: SubmitContext): Promise<Record<string, unknown>>;
 }
 

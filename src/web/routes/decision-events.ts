@@ -10,8 +10,8 @@ const id = z.string().uuid('to nie jest identyfikator');
 
 /**
  * `POST /api/decisions/:id/events` and the case page's form: the office records what the post and the party did
- * with an issued decision (delivery, waiver, appeal, SKO ruling); the case file is written, then the process gets
- * its message.
+ * with an issued decision (delivery, waiver, appeal, SKO ruling) and the benefits team the centre's own revocation or
+ * change of it from a month (art. 154/155 KPA); the case file is written, then the process gets its message.
  */
 export function decisionEventRoutes(deps: WebDeps): Router {
   const router = Router();
@@ -25,6 +25,7 @@ export function decisionEventRoutes(deps: WebDeps): Router {
       decisionId,
       event: req.body,
       userId: req.session!.user.id,
+      roles: req.session!.user.roles,
     });
     res.status(202).json({ message: message.name, queued: message.queued, ...message.variables });
   });
@@ -42,6 +43,7 @@ export function decisionEventRoutes(deps: WebDeps): Router {
       decisionId,
       event: eventFromForm(req.body as Record<string, unknown>),
       userId: req.session!.user.id,
+      roles: req.session!.user.roles,
     });
     res.redirect(303, `/sprawy/${caseId}?info=decision-event`);
   });

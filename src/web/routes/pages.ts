@@ -133,6 +133,11 @@ async function viewWithHints(
 ) {
   const name = await elementName(deps, task);
   const base = { ...view(task), ...(name ? { name } : {}) };
+  const own = TASK_FORMS[task.element_id];
+  if (own?.hints) {
+    const hints = await own.hints(deps.db, task.process_instance_key);
+    return { ...base, fields: base.fields.map((f) => (hints[f.name] ? { ...f, hint: hints[f.name] } : f)) };
+  }
   if (task.element_id !== 'prepare-decision') return base;
   const hint = await periodicRangeHint(deps.db, task.process_instance_key, deps.now());
   return { ...base, fields: base.fields.map((f) => (f.name === 'amount' && hint ? { ...f, hint } : f)) };

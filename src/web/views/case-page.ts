@@ -2,7 +2,8 @@ import type { CaseFile } from '../../cases/case-file';
 import { translateDomainText } from '../../i18n/domain-messages';
 import type { I18n } from '../../i18n';
 import { DECISION_EVENT_ROLES } from '../../decisions/decision-events';
-import { decisionEventForm } from './decision-event-form';
+import { REVISION_ROLES } from '../../decisions/decision-revision';
+import { decisionEventForm, decisionRevisionForm } from './decision-event-form';
 import { escapeHtml } from './html';
 import { renderPage, scriptMessages } from './layout';
 import type { SignedInContext } from './page-context';
@@ -39,6 +40,10 @@ export function casePage(
     options.breakGlass
       ? `${e(text)} <span class="muted">(${e(t('breakGlass.documentNeedsAccess'))})</span>`
       : `<a href="/dokumenty/${e(documentId)}">${e(text)}</a>`;
+  // the centre's own revocation or change (art. 154/155 KPA): the benefits team and managers (decision-revision.ts)
+  const revises =
+    !options.breakGlass &&
+    ctx.session.user.roles.some((role) => (REVISION_ROLES as readonly string[]).includes(role));
   const urgent = file.urgent ? ` — <strong>${e(t('case.urgent'))}</strong>` : '';
   // step names come from the diagrams (Polish, owned by the process owners); our own actions are translated
   const what = (text: string) => translateDomainText(i18n.locale, text) ?? text;
@@ -90,7 +95,11 @@ ${list(
             }),
           )}</span>`
         : ''
-    }${recordsEvents && d.number && !d.enforceableOn && !['revoked', 'amended'].includes(d.status) ? decisionEventForm(ctx, file.id, d) : ''}`,
+    }${recordsEvents && d.number && !d.enforceableOn && !['revoked', 'amended'].includes(d.status) ? decisionEventForm(ctx, file.id, d) : ''}${
+      revises && d.enforceableOn && d.outcome === 'grant' && d.status !== 'revoked'
+        ? decisionRevisionForm(ctx, file.id, d)
+        : ''
+    }`,
   t('case.decisions.empty'),
 )}
 ${instalments}</section>
