@@ -256,6 +256,8 @@ async function enqueueRecovery(
       correlationKeys: { decisionId: input.decisionId },
       variables: { recoveryFromMonth: fromMonth },
       all: true,
+      // the payout (and the benefits process with it) has ended: a person opens the recovery outside the process
+      failWhenEnded: `Proces świadczenia już się zakończył, a wypłacono ${undue.undueGrosze} gr, które mogą być nienależne: zwrot (art. 98 u.p.s.) rozstrzyga zespół świadczeń poza procesem.`,
     },
     createdBy: input.userId,
   });

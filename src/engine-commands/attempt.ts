@@ -67,7 +67,9 @@ async function attempt(engine: EnginePort, stored: StoredCommand): Promise<Attem
         if ((error as { code?: string }).code !== 'message-not-correlated') throw error;
         // nothing waits: later (the process has not reached the step yet), or never (its instances have ended)
         if (await allEnded(engine, command.correlationKeys))
-          return { kind: 'done', result: { processInstanceIds: [], skipped: 'process-ended' } };
+          return command.failWhenEnded
+            ? { kind: 'failed', error: command.failWhenEnded }
+            : { kind: 'done', result: { processInstanceIds: [], skipped: 'process-ended' } };
         throw error;
       }
     }

@@ -21,6 +21,12 @@ export type EngineCommand =
       localCorrelationKeys?: EngineVariables;
       variables: EngineVariables;
       all?: boolean;
+      /**
+       * When every instance with the correlation key has ended, nothing will ever take the message: by default the
+       * command is done (the event stays in the case file); with a reason, it fails with it — visible to managers,
+       * for a message whose work a person must then do outside the process (e.g. an art. 98 recovery).
+       */
+      failWhenEnded?: string;
     };
 
 export type CommandKind = EngineCommand['kind'];

@@ -437,6 +437,8 @@ export const en: CatalogOf<typeof pl> = {
   'incidents.col.message': 'Message',
   'incidents.col.action': 'Action',
   'incidents.retry': 'Retry',
+  'incidents.commands.title': 'Commands the engine never took (for a person to do)',
+  'incidents.commands.col.subject': 'What it was about',
   'incidents.letters.title': 'Letters that could not be sent',
   'incidents.letters.col.channel': 'Channel',
   'incidents.letters.col.subject': 'Letter',

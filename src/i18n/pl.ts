@@ -477,6 +477,8 @@ export const pl = {
   'incidents.col.message': 'Komunikat',
   'incidents.col.action': 'Działanie',
   'incidents.retry': 'Ponów',
+  'incidents.commands.title': 'Polecenia, których silnik nie przyjął (do wykonania przez człowieka)',
+  'incidents.commands.col.subject': 'Czego dotyczyło',
   'incidents.letters.title': 'Pisma, których nie udało się wysłać',
   'incidents.letters.col.channel': 'Kanał',
   'incidents.letters.col.subject': 'Pismo',

@@ -163,12 +163,17 @@ export async function queueInstalment(
 
 /**
  * Whether the decision may be paid for `month` now (locks the decision row against a concurrent ruling): it grants,
- * is approved and not revoked or changed (`revoked`, `amended`), is enforceable (the day recorded, or the art. 108
+ * is approved and not revoked or changed (`revoked`, `amended` — by the centre from a month, only from that month
+ * on; by the SKO, wholly), is enforceable (the day recorded, or the art. 108
  * rygor) and the month is within its period (not expired).
  */
 export async function decisionInForce(tx: Queryable, decisionId: string, month: string): Promise<boolean> {
   const [row] = await tx.query<{ ok: boolean }>(
-    `SELECT (d.outcome = 'grant' AND d.status IN ('approved', 'issued', 'delivered', 'final')
+    `SELECT (d.outcome = 'grant'
+             AND (d.status IN ('approved', 'issued', 'delivered', 'final')
+                  -- revoked or changed by the centre from a month: the months before it are still owed
+                  OR (d.status IN ('revoked', 'amended') AND d.revised_from_month IS NOT NULL
+                      AND $2 < d.revised_from_month))
              AND (d.enforceable_on IS NOT NULL OR d.immediate_enforceability)
              AND (p.period_to IS NULL OR to_char(p.period_to, 'YYYY-MM') >= $2)) AS ok
        FROM decisions d LEFT JOIN assistance_plans p ON p.id = d.plan_id

@@ -4,6 +4,7 @@ import { createEngineCommands, type EngineCommands } from '../../src/engine-comm
 import type { EnginePort } from '../../src/engine/port';
 import { registerFirstContact } from '../../src/first-contact/first-contact';
 import type { Runtime } from '../../src/runtime';
+import { grantedDecision } from './case-file-fixtures';
 import { eventually } from './http-client';
 import { loginAs, startTestRuntime } from './test-runtime';
 
@@ -144,12 +145,14 @@ describe('engine commands: idempotent and recoverable', () => {
       early.command.id,
     ]);
     flaky.failNext('correlateMessage', 'after');
-    await commands.sendDue();
+    // this command only (a round of the dispatcher would also take what earlier files left pending, and the
+    // injected failure could hit one of those)
+    await commands.send(early.command.id);
     // the engine took it, the answer was lost: the repeat finds the marker and sends nothing
     await runtime.db.query(`UPDATE engine_commands SET next_attempt_at = now() WHERE id = $1`, [
       early.command.id,
     ]);
-    await commands.sendDue();
+    await commands.send(early.command.id);
     const [stored] = await runtime.db.query<{ status: string; result: { repeated?: boolean } }>(
       'SELECT status, result FROM engine_commands WHERE id = $1',
       [early.command.id],
@@ -208,5 +211,50 @@ describe('engine commands: idempotent and recoverable', () => {
     }, 'zadanie approve');
     expect(approve).toHaveLength(1);
     await runtime.engine.deleteProcessInstance(processInstanceId);
+  });
+
+  it('a message nothing will take any more, whose work a person must do, fails and is listed with the incidents', async () => {
+    const { decisionId } = await grantedDecision(runtime.db, {
+      amountGrosze: 10_000,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      method: 'cash',
+    });
+    const { processInstanceId } = await runtime.engine.startProcess({
+      processKey: 'it-message',
+      variables: { decisionId },
+    });
+    await runtime.engine.deleteProcessInstance(processInstanceId, 'test: proces zakończony');
+    const reason = 'Proces świadczenia już się zakończył: zwrot rozstrzyga zespół świadczeń poza procesem.';
+    const commands = runtime.commands;
+    const { command } = await runtime.db.transaction((tx) =>
+      commands.enqueue(tx, {
+        idempotencyKey: `it-recovery:${decisionId}`,
+        command: {
+          kind: 'correlate-message',
+          messageName: 'it-delivered',
+          correlationKeys: { decisionId },
+          variables: {},
+          all: true,
+          failWhenEnded: reason,
+        },
+      }),
+    );
+    expect(await commands.send(command.id)).toMatchObject({ status: 'failed', lastError: reason });
+    const manager = await loginAs(runtime, 'it-cmd-manager', ['managers']);
+    const listed = (
+      (await manager.request('GET', '/api/incidents')).body as {
+        failedCommands: { id: string; subject: string; caseNumber: string; lastError: string }[];
+      }
+    ).failedCommands.find((c) => c.id === command.id);
+    const [kase] = await runtime.db.query<{ case_number: string }>(
+      'SELECT c.case_number FROM decisions d JOIN cases c ON c.id = d.case_id WHERE d.id = $1',
+      [decisionId],
+    );
+    expect(listed).toMatchObject({
+      subject: 'it-delivered',
+      caseNumber: kase!.case_number,
+      lastError: reason,
+    });
   });
 });

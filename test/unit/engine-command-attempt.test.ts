@@ -110,6 +110,27 @@ describe('engine command attempts', () => {
     expect(outcome).toEqual({ kind: 'done', result: { processInstanceIds: [], skipped: 'process-ended' } });
   });
 
+  it('a message whose work a person must then do fails with its reason when its processes have ended', async () => {
+    const engine = stubEngine({
+      correlateMessage: () => Promise.reject(notWaiting),
+      findProcessInstances: () =>
+        Promise.resolve([
+          { id: 'pi-1', businessKey: null, processDefinitionKey: 'mops-benefits', state: 'COMPLETED' },
+        ]),
+    });
+    const outcome = await attemptCommand(
+      engine,
+      stored({
+        kind: 'correlate-message',
+        messageName: 'benefit-recovery-requested',
+        correlationKeys: { decisionId: 'd-1' },
+        variables: {},
+        failWhenEnded: 'Zwrot rozstrzyga zespół świadczeń poza procesem.',
+      }),
+    );
+    expect(outcome).toEqual({ kind: 'failed', error: 'Zwrot rozstrzyga zespół świadczeń poza procesem.' });
+  });
+
   it('a correlated message carries the command id, and its repeat is recognised by it', async () => {
     const sent: Record<string, unknown>[] = [];
     const engine = stubEngine({

@@ -1,3 +1,4 @@
+import { listFailedCommands } from '../../engine-commands/failed-commands';
 import { Router } from 'express';
 import { listOpenIncidents, retryIncident } from '../../incidents/incidents';
 import { listFailedMessages } from '../../notifications/outbox';
@@ -20,7 +21,12 @@ export function incidentRoutes(deps: WebDeps): Router {
   );
   router.get('/api/incidents', async (_req, res) => {
     // letters that finally failed are listed with the incidents: someone has to send them another way
-    res.json({ items: await listOpenIncidents(deps.db), failedLetters: await listFailedMessages(deps.db) });
+    // … and so are engine commands that failed for good: what the process could not be told, a person must do
+    res.json({
+      items: await listOpenIncidents(deps.db),
+      failedLetters: await listFailedMessages(deps.db),
+      failedCommands: await listFailedCommands(deps.db),
+    });
   });
   router.post('/api/incidents/:key/retry', async (req, res) => {
     await retryIncident(deps, key.parse(req.params.key), req.session!.user);
@@ -30,7 +36,12 @@ export function incidentRoutes(deps: WebDeps): Router {
     res
       .type('html')
       .send(
-        incidentsPage(signedIn(req), await listOpenIncidents(deps.db), await listFailedMessages(deps.db)),
+        incidentsPage(
+          signedIn(req),
+          await listOpenIncidents(deps.db),
+          await listFailedMessages(deps.db),
+          await listFailedCommands(deps.db),
+        ),
       );
   });
   router.post('/incydenty/:key/ponow', async (req, res) => {

@@ -1,4 +1,5 @@
 import type { IncidentRow } from '../../incidents/incidents';
+import type { FailedCommand } from '../../engine-commands/failed-commands';
 import type { FailedMessage } from '../../notifications/outbox';
 import { escapeHtml } from './html';
 import { renderPage } from './layout';
@@ -8,6 +9,7 @@ export function incidentsPage(
   ctx: SignedInContext,
   incidents: IncidentRow[],
   failedLetters: FailedMessage[] = [],
+  failedCommands: FailedCommand[] = [],
 ): string {
   const { i18n, session } = ctx;
   const { t } = i18n;
@@ -31,10 +33,21 @@ export function incidentsPage(
         )
         .join('\n')}</tbody></table>`
     : '';
+  // a command the engine never took (a message nothing will wait for any more): the case and why
+  const commands = failedCommands.length
+    ? `<h2>${escapeHtml(t('incidents.commands.title'))}</h2><table><thead><tr>${th(t('incidents.col.since'))}${th(t('incidents.col.case'))}${th(t('incidents.commands.col.subject'))}${th(t('incidents.letters.col.attempts'))}${th(t('incidents.col.message'))}</tr></thead><tbody>${failedCommands
+        .map(
+          (c) => `<tr><td>${escapeHtml(i18n.dateTime(c.createdAt))}</td>
+<td>${c.caseId ? `<a href="/sprawy/${escapeHtml(c.caseId)}">${escapeHtml(c.caseNumber)}</a>` : ''}</td>
+<td>${escapeHtml(c.subject)}</td><td>${c.attempts}</td><td>${escapeHtml(c.lastError ?? '')}</td></tr>`,
+        )
+        .join('\n')}</tbody></table>`
+    : '';
   return renderPage(ctx, {
     title: t('incidents.title'),
     body:
       letters +
+      commands +
       (incidents.length === 0
         ? `<p>${escapeHtml(t('incidents.empty'))}</p>`
         : `<table><thead><tr>${th(t('incidents.col.since'))}${th(t('incidents.col.case'))}${th(t('incidents.col.step'))}${th(t('incidents.col.message'))}${th(t('incidents.col.action'))}</tr></thead><tbody>${rows}</tbody></table>`),
