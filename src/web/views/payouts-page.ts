@@ -86,6 +86,13 @@ export function batchPage(
     body: `${notice ? `<p role="status" class="notice">${e(notice)}</p>` : ''}
 <p>${e(t('payouts.col.kind'))}: ${e(t(transfer ? 'payouts.kind.transfer' : 'payouts.kind.cash'))} · ${e(t('payouts.col.status'))}: <strong>${e(statusLabel(ctx, batch))}</strong> · ${e(t('payouts.col.total'))}: ${e(i18n.money(batch.totalGrosze))}</p>
 ${step}
+${
+  !transfer
+    ? `<p><a href="/wyplaty/${e(batch.id)}/pdf">${e(t('payouts.file.pdf'))}</a></p>`
+    : batch.status !== 'open'
+      ? `<p>${e(t('payouts.col.files'))}: <a href="/wyplaty/${e(batch.id)}/elixir">${e(t('payouts.file.elixir'))}</a> · <a href="/wyplaty/${e(batch.id)}/csv">${e(t('payouts.file.csv'))}</a></p>`
+      : ''
+}
 <table><thead><tr>${th(t('payouts.col.lineNo'))}${th(t('payouts.col.name'))}${th(t('payouts.col.case'))}${th(t('payouts.col.month'))}${transfer ? th(t('payouts.col.account')) : ''}${th(t('payouts.col.amount'))}${th(t('payouts.col.status'))}</tr></thead><tbody>${rows}</tbody></table>
 <p><a href="/wyplaty">${e(t('payouts.back'))}</a></p>`,
   });
