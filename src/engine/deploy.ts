@@ -8,6 +8,16 @@ import type { EnginePort } from './port';
 
 export const RESOURCE_EXTENSIONS = ['.bpmn', '.dmn', '.form'];
 
+/** The BPMN, DMN and form files of a folder, by name. */
+export async function readResources(dir: string): Promise<{ name: string; content: string }[]> {
+  const names = (await readdir(dir))
+    .filter((name) => RESOURCE_EXTENSIONS.includes(path.extname(name)))
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({ name, content: await readFile(path.join(dir, name), 'utf8') })),
+  );
+}
+
 export interface DeploymentReport {
   changed: string[];
   unchanged: string[];
@@ -27,12 +37,8 @@ export async function deployResources(deps: {
   /** Default: `mops-flow` for `bpmn/`, else the folder's name (duplicate filtering compares by this name). */
   deploymentName?: string;
 }): Promise<DeploymentReport> {
-  const names = (await readdir(deps.dir))
-    .filter((name) => RESOURCE_EXTENSIONS.includes(path.extname(name)))
-    .sort();
-  const resources = await Promise.all(
-    names.map(async (name) => ({ name, content: await readFile(path.join(deps.dir, name), 'utf8') })),
-  );
+  const resources = await readResources(deps.dir);
+  const names = resources.map((r) => r.name);
   if (resources.length === 0) return { changed: [], unchanged: [] };
   const known = new Map(
     (

@@ -115,6 +115,22 @@ export interface DeploymentResult {
   deployed: DeployedDefinition[];
 }
 
+/** One deployed version of a process or decision, with what runs on it (processes only). */
+export interface DefinitionVersion {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  kind: 'process' | 'decision';
+  deploymentId: string;
+  /** When its deployment was made (ISO), if the engine says. */
+  deployedAt: string | null;
+  /** Process instances running on this version (0 for decisions). */
+  runningInstances: number;
+  /** Open incidents on this version (0 for decisions). */
+  incidents: number;
+}
+
 export interface EngineIncident {
   id: string;
   processInstanceId: string;
@@ -160,6 +176,8 @@ export interface EnginePort {
     options?: { deploymentName?: string; duplicateFiltering?: boolean },
   ): Promise<DeploymentResult>;
   processDiagramXml(processDefinitionId: string): Promise<string>;
+  /** Every deployed version of every process and decision, oldest first within a key. */
+  definitionVersions(): Promise<DefinitionVersion[]>;
   /** `POST /decision-definition/key/{key}/evaluate`: one map of output name → value per matched rule. */
   evaluateDecision(decisionKey: string, variables: EngineVariables): Promise<EngineVariables[]>;
 

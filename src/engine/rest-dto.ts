@@ -1,4 +1,5 @@
 import type {
+  DefinitionVersion,
   DeployedDefinition,
   DeploymentResult,
   EngineIncident,
@@ -143,4 +144,54 @@ export function correlatedInstances(results: CorrelationResultDto[]): string[] {
     return id ? [id] : [];
   });
   return [...new Set(ids)];
+}
+
+/** A process or decision definition as `GET /process-definition` and `GET /decision-definition` list it. */
+export interface ProcessDefinitionDto {
+  id: string;
+  key: string;
+  name: string | null;
+  version: number;
+  deploymentId: string;
+}
+
+/** `GET /process-definition/statistics?incidents=true`: instances and incidents per definition. */
+export interface ProcessStatisticsDto {
+  id: string;
+  instances: number;
+  incidents?: { incidentType: string; incidentCount: number }[];
+}
+
+export interface DeploymentListDto {
+  id: string;
+  deploymentTime: string | null;
+}
+
+export function toDefinitionVersions(answers: {
+  processes: ProcessDefinitionDto[];
+  stats: ProcessStatisticsDto[];
+  decisions: ProcessDefinitionDto[];
+  deployments: DeploymentListDto[];
+}): DefinitionVersion[] {
+  const stats = new Map(answers.stats.map((s) => [s.id, s]));
+  const deployedAt = new Map(answers.deployments.map((d) => [d.id, d.deploymentTime]));
+  const version = (d: ProcessDefinitionDto, kind: DefinitionVersion['kind']): DefinitionVersion => {
+    const stat = kind === 'process' ? stats.get(d.id) : undefined;
+    const time = deployedAt.get(d.deploymentId);
+    return {
+      id: d.id,
+      key: d.key,
+      name: d.name,
+      version: d.version,
+      kind,
+      deploymentId: d.deploymentId,
+      deployedAt: time ? engineDateToIso(time) : null,
+      runningInstances: stat?.instances ?? 0,
+      incidents: (stat?.incidents ?? []).reduce((sum, i) => sum + i.incidentCount, 0),
+    };
+  };
+  return [
+    ...answers.processes.map((d) => version(d, 'process')),
+    ...answers.decisions.map((d) => version(d, 'decision')),
+  ].sort((a, b) => a.kind.localeCompare(b.kind) || a.key.localeCompare(b.key) || a.version - b.version);
 }

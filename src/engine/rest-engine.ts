@@ -13,7 +13,11 @@ import {
   toEngineTask,
   toIncident,
   toLockedTask,
+  toDefinitionVersions,
   type CorrelationResultDto,
+  type DeploymentListDto,
+  type ProcessDefinitionDto,
+  type ProcessStatisticsDto,
   type DeploymentDto,
   type IncidentDto,
   type LockedExternalTaskDto,
@@ -75,6 +79,20 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
       }
       const dto = await http<DeploymentDto>('POST', '/deployment/create', { form, timeoutMs: 120_000 });
       return toDeploymentResult(dto);
+    },
+
+    async definitionVersions() {
+      const [processes, stats, decisions, deployments] = await Promise.all([
+        http<ProcessDefinitionDto[]>('GET', '/process-definition', {
+          query: { sortBy: 'key', sortOrder: 'asc', maxResults: 10_000 },
+        }),
+        http<ProcessStatisticsDto[]>('GET', '/process-definition/statistics', { query: { incidents: true } }),
+        http<ProcessDefinitionDto[]>('GET', '/decision-definition', {
+          query: { sortBy: 'key', sortOrder: 'asc', maxResults: 10_000 },
+        }),
+        http<DeploymentListDto[]>('GET', '/deployment', { query: { maxResults: 10_000 } }),
+      ]);
+      return toDefinitionVersions({ processes, stats, decisions, deployments });
     },
 
     async processDiagramXml(processDefinitionId) {

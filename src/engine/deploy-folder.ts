@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { readResources } from './deploy';
+import type { DeployedDefinition, EnginePort } from './port';
+
+export interface FolderDeployment {
+  deploymentId: string;
+  /** The new versions the engine made (only of the resources that changed). */
+  deployed: DeployedDefinition[];
+  resources: string[];
+}
+
+/**
+ * `npm run deploy`: every BPMN, DMN and form file of a folder in one deployment, with the engine's duplicate
+ * filtering (deploy-changed-only): only resources whose content changed get a new version; the rest stay.
+ */
+export async function deployFolder(
+  engine: EnginePort,
+  dir: string,
+  deploymentName = path.basename(dir) === 'bpmn' ? 'mops-flow' : path.basename(dir),
+): Promise<FolderDeployment> {
+  const resources = await readResources(dir);
+  if (resources.length === 0) throw new Error(`W katalogu ${dir} nie ma plików .bpmn, .dmn ani .form.`);
+  const result = await engine.deploy(resources, { deploymentName, duplicateFiltering: true });
+  return {
+    deploymentId: result.deploymentId,
+    deployed: result.deployed,
+    resources: resources.map((r) => r.name),
+  };
+}
+
+export function deploymentReport(deployment: FolderDeployment): string {
+  if (deployment.deployed.length === 0)
+    return `Nic się nie zmieniło: ${deployment.resources.length} plików jest już wdrożonych w tej treści.`;
+  return [
+    `Wdrożenie ${deployment.deploymentId}: nowe wersje`,
+    ...deployment.deployed.map(
+      (d) => `  ${d.kind === 'process' ? 'proces' : 'decyzja'} ${d.key} v${d.version} (${d.resource})`,
+    ),
+  ].join('\n');
+}
