@@ -23,6 +23,7 @@ import { logChannel } from './notifications/outbox';
 import { BPMN_DIR } from './paths';
 import { createApp } from './web/app';
 import { createWorkerDefinitions } from '../workers';
+import { deploymentContract } from '../workers/deployment-contract';
 import { runWorkers, type RunningWorkers } from '../workers/run-workers';
 
 export interface Runtime {
@@ -73,7 +74,7 @@ export async function startRuntime(
     const db = await openDatabase(config);
     cleanups.push(() => db.close());
     await migrate(db, log);
-    await deployResources({ engine, db, log, dir: BPMN_DIR });
+    await deployResources({ engine, db, log, dir: BPMN_DIR, contract: deploymentContract() });
 
     let workers: RunningWorkers | undefined;
     if (config.WORKERS_ENABLED) {

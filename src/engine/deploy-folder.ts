@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readResources } from './deploy';
+import { checkDeployment, refusal, type DeploymentContract } from './guard-rails';
 import type { DeployedDefinition, EnginePort } from './port';
 
 export interface FolderDeployment {
@@ -11,15 +12,30 @@ export interface FolderDeployment {
 
 /**
  * `npm run deploy`: every BPMN, DMN and form file of a folder in one deployment, with the engine's duplicate
- * filtering (deploy-changed-only): only resources whose content changed get a new version; the rest stay.
+ * filtering (deploy-changed-only): only resources whose content changed get a new version; the rest stay. With a
+ * contract, the guard rails run first and a deployment that would break the code is refused before it reaches
+ * the engine (decisions already deployed count as present).
  */
 export async function deployFolder(
   engine: EnginePort,
   dir: string,
-  deploymentName = path.basename(dir) === 'bpmn' ? 'mops-flow' : path.basename(dir),
+  options: { deploymentName?: string; contract?: DeploymentContract } = {},
 ): Promise<FolderDeployment> {
   const resources = await readResources(dir);
   if (resources.length === 0) throw new Error(`W katalogu ${dir} nie ma plików .bpmn, .dmn ani .form.`);
+  if (options.contract) {
+    const decisions = (await engine.definitionVersions())
+      .filter((v) => v.kind === 'decision')
+      .map((v) => v.key);
+    const findings = checkDeployment(resources, options.contract, { decisions });
+    if (findings.length > 0)
+      throw new DeploymentRefused(
+        findings.map((f) => f.rule),
+        refusal(findings),
+      );
+  }
+  const deploymentName =
+    options.deploymentName ?? (path.basename(dir) === 'bpmn' ? 'mops-flow' : path.basename(dir));
   const result = await engine.deploy(resources, { deploymentName, duplicateFiltering: true });
   return {
     deploymentId: result.deploymentId,
@@ -37,4 +53,15 @@ export function deploymentReport(deployment: FolderDeployment): string {
       (d) => `  ${d.kind === 'process' ? 'proces' : 'decyzja'} ${d.key} v${d.version} (${d.resource})`,
     ),
   ].join('\n');
+}
+
+/** A deployment the guard rails refused: the rules broken, and the whole refusal as text. */
+export class DeploymentRefused extends Error {
+  constructor(
+    readonly rules: string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DeploymentRefused';
+  }
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import { diagramElements } from './diagram-elements';
+import { checkDeployment, refusal, type DeploymentContract } from './guard-rails';
 import type { EnginePort } from './port';
 
 export const RESOURCE_EXTENSIONS = ['.bpmn', '.dmn', '.form'];
@@ -36,10 +37,14 @@ export async function deployResources(deps: {
   dir: string;
   /** Default: `mops-flow` for `bpmn/`, else the folder's name (duplicate filtering compares by this name). */
   deploymentName?: string;
+  /** The guard rails (guard-rails.ts): a model that would break the code is refused before it reaches the engine. */
+  contract?: DeploymentContract;
 }): Promise<DeploymentReport> {
   const resources = await readResources(deps.dir);
   const names = resources.map((r) => r.name);
   if (resources.length === 0) return { changed: [], unchanged: [] };
+  const findings = deps.contract ? checkDeployment(resources, deps.contract) : [];
+  if (findings.length > 0) throw new Error(refusal(findings));
   const known = new Map(
     (
       await deps.db.query<{ name: string; sha256: string }>('SELECT name, sha256 FROM deployed_resources')
