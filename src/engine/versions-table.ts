@@ -1,4 +1,14 @@
+import { warsawOffsetMinutes } from '../domain/warsaw-time';
 import type { DefinitionVersion } from './port';
+
+/** `YYYY-MM-DD HH:MM` in Europe/Warsaw. */
+function warsawMinute(iso: string): string {
+  const instant = new Date(iso);
+  return new Date(instant.getTime() + warsawOffsetMinutes(instant) * 60_000)
+    .toISOString()
+    .slice(0, 16)
+    .replace('T', ' ');
+}
 
 /**
  * What is deployed, as a plain-text table for `npm run versions`: every version of every process and decision, the
@@ -9,12 +19,12 @@ export function versionsTable(versions: DefinitionVersion[]): string {
   const latest = new Map<string, number>();
   for (const v of versions)
     latest.set(`${v.kind}:${v.key}`, Math.max(latest.get(`${v.kind}:${v.key}`) ?? 0, v.version));
-  const header = ['rodzaj', 'klucz', 'wersja', 'wdrożona', 'instancje', 'incydenty', 'nazwa'];
+  const header = ['rodzaj', 'klucz', 'wersja', 'wdrożona (Warszawa)', 'instancje', 'incydenty', 'nazwa'];
   const rows = versions.map((v) => [
     v.kind === 'process' ? 'proces' : 'decyzja',
     v.key,
     `v${v.version}${latest.get(`${v.kind}:${v.key}`) === v.version ? ' (najnowsza)' : ''}`,
-    v.deployedAt ? v.deployedAt.slice(0, 16).replace('T', ' ') + ' UTC' : '—',
+    v.deployedAt ? warsawMinute(v.deployedAt) : '—',
     v.kind === 'process' ? String(v.runningInstances) : '—',
     v.kind === 'process' ? String(v.incidents) : '—',
     v.name ?? '',

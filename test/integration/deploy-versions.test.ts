@@ -56,7 +56,7 @@ describe('deploy changed resources and list the versions (real engine)', () => {
     ]);
     expect(versions[0]!.deployedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
     const table = versionsTable(versions);
-    expect(table).toMatch(new RegExp(`proces\\s+${key}\\s+v1\\s+\\S+ \\S+ UTC\\s+1\\s+0\\s+Wersja pierwsza`));
+    expect(table).toMatch(new RegExp(`proces\\s+${key}\\s+v1\\s+\\S+ \\S+\\s+1\\s+0\\s+Wersja pierwsza`));
     expect(table).toMatch(new RegExp(`proces\\s+${key}\\s+v2 \\(najnowsza\\)`));
     expect(table).toContain('Razem: 2 wersji, 1 działających instancji.');
     // the model's own decisions are listed too

@@ -26,13 +26,13 @@ describe('versions table (npm run versions)', () => {
       version({ kind: 'decision', key: 'routing', name: 'Skierowanie', deployedAt: null }),
     ]).split('\n');
     expect(table[2]).toBe(
-      'proces   mops-payout  v1              2026-12-01 09:30 UTC  3          1          Wypłata',
+      'proces   mops-payout  v1              2026-12-01 10:30     3          1          Wypłata',
     );
     expect(table[3]).toBe(
-      'proces   mops-payout  v2 (najnowsza)  2026-12-01 09:30 UTC  2          0          Wypłata',
+      'proces   mops-payout  v2 (najnowsza)  2026-12-01 10:30     2          0          Wypłata',
     );
     expect(table[4]).toBe(
-      'decyzja  routing      v1 (najnowsza)  —                     —          —          Skierowanie',
+      'decyzja  routing      v1 (najnowsza)  —                    —          —          Skierowanie',
     );
     expect(table.at(-1)).toBe('Razem: 3 wersji, 5 działających instancji.');
   });
