@@ -150,6 +150,8 @@ export interface HistoricProcessInstance {
   processDefinitionKey: string;
   /** ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED, INTERNALLY_TERMINATED */
   state: string;
+  /** The top of its call hierarchy (itself for a root instance). */
+  rootProcessInstanceId?: string | null;
 }
 
 export interface HistoricTask {
@@ -189,8 +191,12 @@ export interface EnginePort {
   /** Running and ended instances (history query, `POST /history/process-instance`); used to make commands idempotent. */
   findProcessInstances(query: {
     processKey?: string;
+    /** Any of these process keys. */
+    processKeys?: string[];
     businessKey?: string;
     variableEquals?: { name: string; value: string };
+    /** Only instances still running (the engine's own answer, ahead of the event feed). */
+    unfinished?: boolean;
   }): Promise<HistoricProcessInstance[]>;
 
   task(taskId: string): Promise<EngineTask | undefined>;

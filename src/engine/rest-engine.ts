@@ -185,8 +185,10 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
       const dtos = await http<HistoricProcessInstance[]>('POST', '/history/process-instance', {
         json: {
           processDefinitionKey: query.processKey,
+          processDefinitionKeyIn: query.processKeys,
           processInstanceBusinessKey: query.businessKey,
           variables: query.variableEquals ? [{ ...query.variableEquals, operator: 'eq' }] : undefined,
+          unfinished: query.unfinished,
         },
       });
       return dtos.map((d) => ({
@@ -194,6 +196,7 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
         businessKey: d.businessKey,
         processDefinitionKey: d.processDefinitionKey,
         state: d.state,
+        rootProcessInstanceId: d.rootProcessInstanceId ?? null,
       }));
     },
 

@@ -158,8 +158,18 @@ export class ProcessHarness {
           WHERE state = 'ACTIVE' AND bpmn_process_id = ANY($1)`,
         [MODEL_PROCESSES],
       );
-      if (active.length === 0) return true;
-      for (const { root } of active) {
+      // the engine's own answer too: an earlier file's instances may not have reached this runtime's projection
+      // yet (the feed delivers them once an app listens), and their jobs would go to this file's canned workers
+      const running = await this.engine.findProcessInstances({
+        processKeys: [...MODEL_PROCESSES],
+        unfinished: true,
+      });
+      const roots = new Set([
+        ...active.map((a) => a.root),
+        ...running.map((r) => r.rootProcessInstanceId ?? r.id),
+      ]);
+      if (roots.size === 0) return true;
+      for (const root of roots) {
         await this.engine.deleteProcessInstance(root, 'test: nowy scenariusz').catch(() => undefined);
       }
       await new Promise((resolve) => setTimeout(resolve, 300));
