@@ -47,7 +47,7 @@ function* walk(node: unknown, tag = ''): Generator<{ tag: string; node: Node }> 
 }
 
 const attr = (node: Node, name: string): string | undefined =>
-  typeof node[name] === 'string' ? (node[name]) : undefined;
+  typeof node[name] === 'string' ? node[name] : undefined;
 const isExpression = (value: string) => /^\s*[$#]\{/.test(value);
 
 /**
