@@ -173,6 +173,50 @@ export const DOMAIN_MESSAGES: DomainMessage[] = [
   exact('to nie jest identyfikator incydentu', 'this is not an incident id'),
   exact('to nie jest identyfikator', 'this is not an identifier'),
   exact('login: 3–50 znaków a-z, 0-9, kropka, myślnik', 'login: 3–50 characters a-z, 0-9, dot, hyphen'),
+  // transfer batches and account changes
+  exact('Nie ma takiej paczki przelewów.', 'No such transfer batch.'),
+  exact('To jest lista wypłat w kasie, nie paczka przelewów.', 'This is a cash list, not a transfer batch.'),
+  exact(
+    'Paczka jest pusta — nie ma czego wysyłać do banku.',
+    'The batch is empty — nothing to send to the bank.',
+  ),
+  exact(
+    'Paczka nie jest jeszcze wyeksportowana: eksport zamraża plik (kolejne pobrania dają te same bajty).',
+    'The batch is not exported yet: export freezes the file (every later download gives the same bytes).',
+  ),
+  exact(
+    'Najpierw wyeksportuj paczkę — do banku idzie zamrożony plik.',
+    'Export the batch first — the bank gets the frozen file.',
+  ),
+  exact(
+    'Podaj powód odrzucenia przelewu podany przez bank (min. 3 znaki).',
+    'Give the reason the bank gave for rejecting the transfer (at least 3 characters).',
+  ),
+  exact('Nie ma takiej pozycji w paczce.', 'No such line in the batch.'),
+  exact(
+    'Paczka nie została jeszcze wysłana do banku — najpierw oznacz ją jako wysłaną.',
+    'The batch has not been sent to the bank yet — mark it as sent first.',
+  ),
+  exact(
+    'Rata nie czeka już na wypłatę w tej paczce.',
+    'The instalment no longer waits for payment in this batch.',
+  ),
+  exact(
+    'Zmiana rachunku tego klienta już czeka na zatwierdzenie przez drugą osobę.',
+    "A change of this client's account already waits for a second person's approval.",
+  ),
+  exact(
+    'Zmianę rachunku zatwierdza inna osoba niż ta, która ją złożyła — zasada dwóch par oczu.',
+    'An account change is approved by someone other than the person who filed it — four eyes.',
+  ),
+  exact('Ten wniosek został już rozpatrzony.', 'This request has already been decided.'),
+  exact('Nie ma takiego wniosku o zmianę rachunku.', 'No such account change request.'),
+  exact('To jest obecny rachunek klienta.', "This is the client's current account."),
+  exact('Podaj powód odmowy (min. 5 znaków).', 'Give the reason for the refusal (at least 5 characters).'),
+  exact(
+    'Podaj, skąd wiadomo o nowym rachunku (np. pismo klienta z datą) — min. 10 znaków.',
+    "Say how the new account is known (e.g. the client's dated letter) — at least 10 characters.",
+  ),
 ];
 
 /** The translation of a Polish message, or undefined when the table does not know it. */
