@@ -115,7 +115,7 @@ export async function startRuntime(
       now,
       workers: () => ({ running: workers?.running() ?? false, types: workers?.types ?? [] }),
     });
-    const server = await listen(app, config.PORT, config.HOST);
+    const server = await listen(app, config.PORT, config.HOST, log);
     cleanups.push(() => closeServer(server));
     const url = `http://${config.HOST}:${config.PORT}`;
     return { url, db, engine, commands, engineHost, clock, stop };
@@ -125,11 +125,28 @@ export async function startRuntime(
   }
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number, host: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, () => resolve(server));
-    server.once('error', reject);
-  });
+/**
+ * Listens, or fails: Express 5 calls the listen callback with the error too (EADDRINUSE), so a port taken by another
+ * app must not pass for our own — the caller would talk to the other one. A port still held by an app that is
+ * stopping is tried again for a few seconds before the error stands.
+ */
+async function listen(
+  app: ReturnType<typeof createApp>,
+  port: number,
+  host: string,
+  log: Logger,
+): Promise<Server> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await new Promise<Server>((resolve, reject) => {
+        const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EADDRINUSE' || attempt >= 20) throw error;
+      if (attempt === 1) log.warn('Port aplikacji zajęty — czekam, aż się zwolni', { host, port });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 function closeServer(server: Server): Promise<void> {

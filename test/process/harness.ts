@@ -132,10 +132,14 @@ export class ProcessHarness {
    * parked after the clock went back, outlive this file and lock the next file's first tasks.
    */
   async stop(): Promise<void> {
-    await this.workers?.stop();
-    await zombiePollsGone();
-    await this.resetClock();
-    await this.runtime.stop();
+    try {
+      await this.workers?.stop();
+      await zombiePollsGone();
+      await this.resetClock();
+    } finally {
+      // the app stops whatever went wrong above: left listening, it would answer the next file's requests
+      await this.runtime.stop();
+    }
   }
 
   /**
