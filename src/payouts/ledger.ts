@@ -211,7 +211,10 @@ export async function markPaid(
   confirmationTaskKey?: string,
 ): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE payout_instalments SET status = 'paid', paid_at = now(), confirmed_by = $2, confirmation_task_key = $4
+    // a repeat of the same confirmation keeps the first one's time and person
+    `UPDATE payout_instalments SET paid_at = CASE WHEN status = 'paid' THEN paid_at ELSE now() END,
+            confirmed_by = CASE WHEN status = 'paid' THEN confirmed_by ELSE $2 END,
+            status = 'paid', confirmation_task_key = $4
       WHERE id = $1 AND ($3::uuid IS NULL OR batch_id = $3::uuid)
         AND (status = 'queued' OR (status = 'paid' AND $4::text IS NOT NULL AND confirmation_task_key = $4::text))
       RETURNING id`,

@@ -37,7 +37,7 @@ describe('the event feed after kill -9 of the app', () => {
   });
 
   afterAll(async () => {
-    app?.kill('SIGTERM');
+    if (app) await stopChild(app);
     for (const id of instances) await engine.deleteProcessInstance(id).catch(() => undefined);
     await db.close();
   });
@@ -120,7 +120,9 @@ describe('the event feed after kill -9 of the app', () => {
     const logs = path.resolve('test-artifacts', 'feed-convergence');
     await mkdir(logs, { recursive: true });
     const out = createWriteStream(path.join(logs, `app-${label}.log`));
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'src/main.ts'], {
+    // the app itself in this process (tsx as a loader, not its CLI, which would run the app in a grandchild that
+    // kill -9 does not reach: the "killed" app would go on answering, and outlive the file on the app's port)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
         ...process.env,
         NODE_ENV: 'test',
@@ -148,6 +150,16 @@ describe('the event feed after kill -9 of the app', () => {
       120_000,
     );
     return child;
+  }
+
+  /** SIGTERM, and SIGKILL when it has not ended in 15 s; returns once the process has exited. */
+  async function stopChild(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
   }
 
   async function openTasks(
