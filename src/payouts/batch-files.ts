@@ -21,6 +21,33 @@ export function batchLabel(kind: BatchSummary['kind'], payoutDate: string, seq: 
   return `${payoutDate}/${kind === 'cash-list' ? 'K' : 'P'}${seq > 1 ? `/${seq}` : ''}`;
 }
 
+/** A payee's row of the case file (person, address, case, decision, month, amount) as a line of a batch document. */
+export interface PayeeRow {
+  first_name: string;
+  last_name: string;
+  street: string | null;
+  building: string | null;
+  city: string | null;
+  case_number: string;
+  number: string | null;
+  month: string;
+  amount_grosze: string | number;
+}
+
+export function payoutLine(row: PayeeRow, account: string | null): PayoutBatchDocument['lines'][number] {
+  return {
+    name: `${row.first_name} ${row.last_name}`,
+    address:
+      [[row.street, row.building].filter(Boolean).join(' '), row.city].filter(Boolean).join(', ') ||
+      'adres w aktach',
+    caseNumber: row.case_number,
+    decisionNumber: row.number ?? '',
+    month: row.month,
+    amountGrosze: Number(row.amount_grosze),
+    account: account ?? undefined,
+  };
+}
+
 /** The payer's side of a batch document: the centre's name, address and account, and the day. */
 export async function batchHeader(
   db: Queryable,
@@ -102,17 +129,7 @@ export async function batchDocument(
     doc: {
       ...(await batchHeader(db, batch.payout_date)),
       batchLabel: batchLabel(batch.kind, batch.payout_date, Number(batch.seq)),
-      lines: lines.map((l) => ({
-        name: `${l.first_name} ${l.last_name}`,
-        address:
-          [[l.street, l.building].filter(Boolean).join(' '), l.city].filter(Boolean).join(', ') ||
-          'adres w aktach',
-        caseNumber: l.case_number,
-        decisionNumber: l.number ?? '',
-        month: l.month,
-        amountGrosze: Number(l.amount_grosze),
-        account: l.bank_account ?? undefined,
-      })),
+      lines: lines.map((l) => payoutLine(l, l.bank_account)),
     },
   };
 }

@@ -4,7 +4,7 @@ import { renderElixirO, renderTransferCsv } from '../documents/bank-transfer-fil
 import type { PayoutBatchDocument } from '../documents/payout-types';
 import type { EngineCommands } from '../engine-commands/commands';
 import { AppError } from '../errors/app-error';
-import { batchHeader, batchLabel } from './batch-files';
+import { batchHeader, batchLabel, payoutLine } from './batch-files';
 import { markPaid } from './ledger';
 
 /**
@@ -156,17 +156,7 @@ async function frozenDocument(tx: Queryable, batch: BatchRow): Promise<PayoutBat
   return {
     ...(await batchHeader(tx, batch.payout_date)),
     batchLabel: batchLabel('bank-transfer', batch.payout_date, batch.seq),
-    lines: lines.map((l) => ({
-      name: `${l.first_name} ${l.last_name}`,
-      address:
-        [[l.street, l.building].filter(Boolean).join(' '), l.city].filter(Boolean).join(', ') ||
-        'adres w aktach',
-      caseNumber: l.case_number,
-      decisionNumber: l.number ?? '',
-      month: l.month,
-      amountGrosze: Number(l.amount_grosze),
-      account: l.account,
-    })),
+    lines: lines.map((l) => payoutLine(l, l.account)),
   };
 }
 
@@ -378,59 +368,6 @@ export async function settleLine(
   });
   if (commandId) await deps.commands.send(commandId);
   return settled;
-}
-
-export interface BatchLine {
-  lineNo: number;
-  instalmentId: string;
-  name: string;
-  caseNumber: string;
-  month: string;
-  account: string;
-  amountGrosze: number;
-  status: 'queued' | 'sent' | 'confirmed' | 'rejected';
-  rejectionReason: string | null;
-}
-
-/** What a batch holds: the frozen lines once exported, the queued instalments while open. */
-export async function batchLines(db: Queryable, batchId: string): Promise<BatchLine[]> {
-  const rows = await db.query<{
-    line_no: number | null;
-    instalment_id: string;
-    first_name: string;
-    last_name: string;
-    case_number: string;
-    month: string;
-    account: string | null;
-    amount_grosze: string;
-    status: BatchLine['status'];
-    rejection_reason: string | null;
-  }>(
-    `SELECT l.line_no, i.id AS instalment_id, cl.first_name, cl.last_name, c.case_number, i.month,
-            l.account, l.amount_grosze::text AS amount_grosze, l.status, l.rejection_reason
-       FROM payout_batch_lines l JOIN payout_instalments i ON i.id = l.instalment_id
-       JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id JOIN clients cl ON cl.id = c.client_id
-      WHERE l.batch_id = $1
-     UNION ALL
-     SELECT NULL, i.id, cl.first_name, cl.last_name, c.case_number, i.month, d.payout_account,
-            i.amount_grosze::text, 'queued', NULL
-       FROM payout_instalments i JOIN decisions d ON d.id = i.decision_id JOIN cases c ON c.id = d.case_id
-       JOIN clients cl ON cl.id = c.client_id
-      WHERE i.batch_id = $1 AND NOT EXISTS (SELECT 1 FROM payout_batch_lines x WHERE x.batch_id = $1 AND x.instalment_id = i.id)
-      ORDER BY 1 NULLS LAST, 4, 3`,
-    [batchId],
-  );
-  return rows.map((r, index) => ({
-    lineNo: r.line_no ?? index + 1,
-    instalmentId: r.instalment_id,
-    name: `${r.first_name} ${r.last_name}`,
-    caseNumber: r.case_number,
-    month: r.month,
-    account: r.account ?? '',
-    amountGrosze: Number(r.amount_grosze),
-    status: r.status,
-    rejectionReason: r.rejection_reason,
-  }));
 }
 
 async function audit(

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { listBatches, renderBatchFile } from '../../payouts/batch-files';
-import { batchLines, exportBatch, markBatchSent, settleLine } from '../../payouts/transfer-batches';
+import { batchLines } from '../../payouts/batch-lines';
+import { exportBatch, markBatchSent, settleLine } from '../../payouts/transfer-batches';
 import { AppError } from '../../errors/app-error';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';

@@ -1,5 +1,5 @@
 import type { BatchSummary } from '../../payouts/batch-files';
-import type { BatchLine } from '../../payouts/transfer-batches';
+import type { BatchLine } from '../../payouts/batch-lines';
 import { escapeHtml as e } from './html';
 import { renderPage } from './layout';
 import type { SignedInContext } from './page-context';
