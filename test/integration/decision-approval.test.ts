@@ -169,7 +169,16 @@ describe('approve-decision binds to the task’s own draft (real engine)', () =>
       complete(manager, benefitsApprove, { approve: 'yes' }),
       complete(manager, servicesApprove, { approve: 'yes' }),
     ]);
-    expect(results.map((r) => r.status)).toEqual([204, 204]);
+    // both accepted: 204, or 202 when the engine refused the completion for the moment (two tasks of one case
+    // completed at the same instant can meet an optimistic lock) and the command outbox sends it again
+    expect(results.map((r) => [202, 204].includes(r.status))).toEqual([true, true]);
+    await eventually(async () => {
+      const open = await runtime.db.query(
+        `SELECT 1 FROM user_tasks WHERE user_task_key = ANY($1) AND state = 'CREATED'`,
+        [[benefitsApprove, servicesApprove]],
+      );
+      return open.length === 0 ? true : undefined;
+    }, 'oba zatwierdzenia zakończone w silniku');
 
     const rows = await runtime.db.query<{ id: string; status: string; approved_by: string | null }>(
       `SELECT id, status, approved_by FROM decisions WHERE case_id = $1`,
