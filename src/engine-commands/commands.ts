@@ -25,6 +25,10 @@ export interface EngineCommands {
   sendDue(limit?: number): Promise<number>;
 }
 
+/** How long `send` waits for another sender holding the command's lease (then it answers "still pending"). */
+const SEND_WAIT_MAX_MS = 5000;
+const SEND_WAIT_STEP_MS = 100;
+
 export function createEngineCommands(deps: {
   db: Database;
   engine: EnginePort;
@@ -46,11 +50,17 @@ export function createEngineCommands(deps: {
   return {
     enqueue: enqueueCommand,
     async send(id) {
-      const [leased] = await leaseCommands(deps.db, { id, limit: 1 });
-      if (leased) await run(leased);
-      const stored = await findCommand(deps.db, id);
-      if (!stored) throw new Error(`Brak polecenia ${id}`);
-      return stored;
+      // a pending command this sender cannot lease is being sent right now by another one (the dispatcher's round
+      // took it the moment its transaction committed, or another replica): its answer is this one's, so wait a
+      // little for it rather than report "queued" for a command that is about to be done
+      for (let waitedMs = 0; ; waitedMs += SEND_WAIT_STEP_MS) {
+        const [leased] = await leaseCommands(deps.db, { id, limit: 1 });
+        if (leased) await run(leased);
+        const stored = await findCommand(deps.db, id);
+        if (!stored) throw new Error(`Brak polecenia ${id}`);
+        if (leased || stored.status !== 'pending' || waitedMs >= SEND_WAIT_MAX_MS) return stored;
+        await new Promise((resolve) => setTimeout(resolve, SEND_WAIT_STEP_MS));
+      }
     },
     async sendDue(limit = 20) {
       const due = await leaseCommands(deps.db, { limit });
