@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createRestEngine } from '../src/engine/rest-engine';
+import type { EnginePort } from '../src/engine/port';
+import { withEngine } from '../src/engine/with-engine';
 import { createLogger } from '../src/logger';
 import { complete, type JobWorkerDefinition } from '../workers/job-worker';
 import { runWorkers } from '../workers/run-workers';
@@ -11,12 +12,11 @@ import { runWorkers } from '../workers/run-workers';
  * moment the handler starts, through the real worker loop (`runWorkers`) and REST adapter. Prints p50/p95/p99/max;
  * asserts nothing (the figures go into the closing note). Two loop designs side by side, each with 22 topics
  * registered like the application's 21 workers plus the measured one: one fetchAndLock for all topics, and one per
- * topic. Then a burst of starts (16 at a time) for throughput.
- *   ENGINE_REST_URL=http://127.0.0.1:8283/engine-rest ENGINE_USER=… ENGINE_PASSWORD=… npx tsx bench/external-task-latency.ts
+ * topic. Then a burst of starts (16 at a time) for throughput. The engine is the configured one, as for
+ * `npm run deploy`: `ENGINE_REST_URL` (+ `ENGINE_USER`, `ENGINE_PASSWORD`), the local host if it runs, or the local
+ * host started for the run (H2 by default, PostgreSQL with `DATABASE_URL`).
+ *   npm run bench:latency        (BENCH_RUNS, default 300; BENCH_BURST, default 500)
  */
-const REST_URL = process.env.ENGINE_REST_URL ?? 'http://127.0.0.1:8283/engine-rest';
-const USER = process.env.ENGINE_USER ?? 'mops-port';
-const PASSWORD = process.env.ENGINE_PASSWORD ?? 'port-secret-8283';
 const RUNS = Number(process.env.BENCH_RUNS ?? 300);
 const BURST = Number(process.env.BENCH_BURST ?? 500);
 const TOPIC = 'rest-latency-step';
@@ -25,7 +25,6 @@ const POLL_MS = 3000;
 const FIXTURE = path.join(__dirname, '../test/integration/fixtures/rest-latency.bpmn');
 
 const log = createLogger({ LOG_LEVEL: 'warn', NODE_ENV: 'production', LOG_FORMAT: 'json' });
-const engine = createRestEngine({ restUrl: REST_URL, user: USER, password: PASSWORD, log });
 
 /** Handler start times by the run number the instance carries. */
 const handled = new Map<number, number>();
@@ -48,7 +47,8 @@ const idle: JobWorkerDefinition[] = Array.from({ length: 21 }, (_, i) => ({
   taskType: `bench-idle-topic-${i + 1}`,
 }));
 
-async function main(): Promise<void> {
+async function main(engine: EnginePort): Promise<void> {
+  console.log(`engine: ${engine.restUrl}`);
   await engine.deploy([{ name: 'rest-latency.bpmn', content: readFileSync(FIXTURE, 'utf8') }], {
     deploymentName: 'bench-external-task-latency',
   });
@@ -116,7 +116,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-main().catch((error: unknown) => {
+withEngine(main).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
