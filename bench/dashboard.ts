@@ -150,7 +150,8 @@ async function recreate(url: string): Promise<void> {
 const uuid = (kind: string, i = 'i') => `('${kind}-0000-4000-a000-' || lpad(to_hex(${i}), 12, '0'))`;
 
 /**
- * Set-based inserts: 8 people per team role and a manager; clients, intakes and cases; tasks spread over the cases
+ * Set-based inserts (the spreads use different strides, so group, element, holder and due day do not repeat
+ * together): 8 people per team role and a manager; clients, intakes and cases; tasks spread over the cases
  * (60 % open, a third of those unassigned; due from 20 days ago to 40 days ahead); a decision on every fifth case,
  * an appeal not forwarded on every tenth decision, a delay notice on every twentieth case.
  */
@@ -188,11 +189,11 @@ async function seed(query: (sql: string, params?: unknown[]) => Promise<unknown>
        element_instance_key, candidate_groups, assignee, state, created_at, updated_at, last_position, priority, due_at,
        root_process_instance_key, name)
      SELECT ${uuid('c5000000')}, ${uuid('c4000000')}, 'mops-benefits:1:bench', 'mops-benefits',
-            (($3::jsonb -> g) ->> (i % jsonb_array_length($3::jsonb -> g))), 'a:' || i, ARRAY[g],
-            CASE WHEN i % 3 = 0 THEN NULL ELSE 'bench-' || g || '-' || (1 + i % 8) END,
+            (($3::jsonb -> g) ->> ((i / 6) % jsonb_array_length($3::jsonb -> g))), 'a:' || i, ARRAY[g],
+            CASE WHEN (i / 5) % 3 = 0 THEN NULL ELSE 'bench-' || g || '-' || (1 + (i / 7) % 8) END,
             CASE WHEN i <= $2 THEN 'CREATED' ELSE 'COMPLETED' END,
             now() - (i % 1440) * interval '1 hour', now() - (i % 900) * interval '1 hour', i, 50,
-            now() + ((i % 60) - 20) * interval '1 day' + (i % 24) * interval '1 hour',
+            now() + (((i * 37) % 60) - 20) * interval '1 day' + ((i * 13) % 24) * interval '1 hour',
             ${uuid('c3000000', `(1 + i % ${CASES})`)}, NULL
        FROM generate_series(1, $1) AS i, LATERAL (SELECT ($4::text[])[1 + i % 6] AS g) grp`,
     [TASKS, open, JSON.stringify(ELEMENTS), GROUPS],

@@ -69,10 +69,26 @@ export function deadlineStanding(dueAt: Date, now: Date, nearWorkingDays: number
   const today = warsawDate(now);
   const dueDay = warsawDate(dueAt);
   if (dueAt.getTime() < now.getTime()) {
-    return { dueDay, status: 'late', workingDays: 0 - workingDaysBetween(dueDay, today) || 0 };
+    return { dueDay, status: 'late', workingDays: 0 - countWorkingDays(dueDay, today) };
   }
-  const left = workingDaysBetween(today, dueDay);
+  const left = countWorkingDays(today, dueDay);
   return { dueDay, status: left <= nearWorkingDays ? 'near' : 'ok', workingDays: left };
+}
+
+/**
+ * workingDaysBetween, remembered: a page of thousands of deadlines has only a few dozen distinct (due day, today)
+ * pairs, and walking the calendar day by day for each row cost most of the page (bench/dashboard.ts).
+ */
+const counted = new Map<string, number>();
+function countWorkingDays(from: string, to: string): number {
+  const key = `${from}|${to}`;
+  let days = counted.get(key);
+  if (days === undefined) {
+    if (counted.size >= 10_000) counted.clear();
+    days = workingDaysBetween(from, to);
+    counted.set(key, days);
+  }
+  return days;
 }
 
 /**

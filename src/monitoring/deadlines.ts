@@ -143,42 +143,63 @@ async function section(
 ): Promise<DeadlineSection> {
   const nearDays = NEAR_WORKING_DAYS[kind];
   const until = new Date(endOfDay(horizonDay(today, nearDays)));
-  const rows =
+  const fromTasks =
+    kind === 'appeal' ? { rows: [], late: 0, near: 0 } : await taskRows(db, kind, query, now, until);
+  // the case file's sources are few rows (open appeals, cases after a delay notice): counted here
+  const fromFile =
     kind === 'appeal'
       ? await appealRows(db, query, now, until)
-      : [
-          ...(await taskRows(db, kind, query, now, until)),
-          ...(kind === 'kpa' ? await delayNoticeRows(db, query, now, until) : []),
-        ];
-  rows.sort((a, b) => a.workingDays - b.workingDays || a.dueAt.localeCompare(b.dueAt));
-  const wanted = query.status ? rows.filter((row) => row.status === query.status) : rows;
+      : kind === 'kpa'
+        ? await delayNoticeRows(db, query, now, until)
+        : [];
+  const wanted = query.status ? fromFile.filter((row) => row.status === query.status) : fromFile;
+  const rows = [...fromTasks.rows, ...wanted];
+  // the most late first: the fewest working days, then the earlier instant (ISO strings of one zone sort as text)
+  rows.sort((a, b) => a.workingDays - b.workingDays || (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
   return {
     kind,
     nearWorkingDays: nearDays,
-    late: rows.filter((row) => row.status === 'late').length,
-    near: rows.filter((row) => row.status === 'near').length,
-    items: wanted.slice(0, query.limit),
+    late: fromTasks.late + fromFile.filter((row) => row.status === 'late').length,
+    near: fromTasks.near + fromFile.filter((row) => row.status === 'near').length,
+    items: rows.slice(0, query.limit),
   };
 }
 
-/** Open tasks of the kind's elements due before `until` (late ones and those within the near window). */
+/**
+ * Open tasks of the kind's elements due before `until` (late: before now; near: from now to `until`): the two
+ * counts in SQL, and the first `limit` rows (with the status filter), the most late first.
+ */
 async function taskRows(
   db: Database,
   kind: DeadlineKind,
   query: DeadlinesQuery,
   now: Date,
   until: Date,
-): Promise<DeadlineRow[]> {
-  const params: unknown[] = [DEADLINE_TASKS[kind], until];
-  if (query.team) params.push(query.team);
-  const rows = await db.query<TaskSqlRow>(
-    `SELECT ${TASK_COLUMNS} ${TASK_JOINS}
-      WHERE t.state = 'CREATED' AND t.element_id = ANY ($1::text[]) AND t.due_at < $2
-        ${query.team ? 'AND t.candidate_groups[1] = $3' : ''}
-      ORDER BY t.due_at`,
-    params,
-  );
-  return rows.map((row) => fromTask(kind, row, now));
+): Promise<{ rows: DeadlineRow[]; late: number; near: number }> {
+  const params: unknown[] = [DEADLINE_TASKS[kind], until, query.team ?? null];
+  const where = `t.state = 'CREATED' AND t.element_id = ANY ($1::text[]) AND t.due_at < $2
+        AND ($3::text IS NULL OR t.candidate_groups[1] = $3)`;
+  const status =
+    query.status === 'late' ? 'AND t.due_at < $4' : query.status === 'near' ? 'AND t.due_at >= $4' : '';
+  const [rows, counts] = await Promise.all([
+    db.query<TaskSqlRow>(
+      `SELECT ${TASK_COLUMNS} ${TASK_JOINS}
+        WHERE ${where} ${status}
+        ORDER BY t.due_at, t.user_task_key
+        LIMIT ${query.limit}`,
+      query.status ? [...params, now] : params,
+    ),
+    db.query<{ late: string; near: string }>(
+      `SELECT count(*) FILTER (WHERE t.due_at < $4) AS late, count(*) FILTER (WHERE t.due_at >= $4) AS near
+         FROM user_tasks t WHERE ${where}`,
+      [...params, now],
+    ),
+  ]);
+  return {
+    rows: rows.map((row) => fromTask(kind, row, now)),
+    late: Number(counts[0]?.late ?? 0),
+    near: Number(counts[0]?.near ?? 0),
+  };
 }
 
 function fromTask<K extends DeadlineKind | null>(
@@ -238,9 +259,9 @@ async function delayNoticeRows(
             t.user_task_key, t.element_id, COALESCE(t.name, t.element_id) AS task_name, t.assignee,
             u.display_name AS assignee_name, t.team_role,
             (SELECT tm.name FROM teams tm WHERE tm.role_id = t.team_role ORDER BY tm.name LIMIT 1) AS team_name
-       FROM cases c
-       JOIN LATERAL (SELECT dn.new_due_on, dn.created_at FROM delay_notices dn WHERE dn.case_id = c.id
-                      ORDER BY dn.created_at DESC LIMIT 1) n ON true
+       FROM (SELECT DISTINCT ON (dn.case_id) dn.case_id, dn.new_due_on, dn.created_at FROM delay_notices dn
+              ORDER BY dn.case_id, dn.created_at DESC) n
+       JOIN cases c ON c.id = n.case_id
        LEFT JOIN LATERAL (SELECT ut.user_task_key, ut.element_id, ut.name, ut.assignee, ut.candidate_groups[1] AS team_role
                             FROM user_tasks ut
                            WHERE ut.root_process_instance_key = c.process_instance_key AND ut.state = 'CREATED'

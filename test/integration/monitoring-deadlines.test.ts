@@ -371,5 +371,21 @@ describe('monitoring: deadlines and workload', () => {
     expect(String(workloadPage.body)).toContain(
       `action="/monitoring/zadania/${transfer.userTaskKey}/przekaz"`,
     );
+
+    // art. 36: the notice of delay sets a new date two working days ahead; the KPA row follows it (the case file's
+    // notice, or the model's next notify-delay with the new kpaDue)
+    const newDue = addWorkingDays(t1, 2);
+    await runtime.engine.completeTask(notify, { delayReason: 'opinia biegłego', newDueDate: newDue });
+    const afterNotice = await eventually(async () => {
+      const rows = rowsOf(await deadlines(manager), 'kpa', k.caseNumber);
+      return rows.length === 1 && rows[0]!.dueDay === newDue ? rows[0] : undefined;
+    }, 'nowy termin KPA');
+    expect(afterNotice).toMatchObject({ status: 'near', workingDays: 2, teamRole: 'benefits' });
+    const [notice] = await runtime.db.query<{ new_due_on: string }>(
+      `SELECT new_due_on::text AS new_due_on FROM delay_notices n JOIN cases c ON c.id = n.case_id
+        WHERE c.case_number = $1`,
+      [k.caseNumber],
+    );
+    expect(notice!.new_due_on).toBe(newDue);
   });
 });

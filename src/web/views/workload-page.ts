@@ -79,7 +79,11 @@ function drillDown(
       ? t('deadlines.unassigned')
       : (view.report.people.find((p) => p.login === tasks.person)?.displayName ?? tasks.person);
   const heading = [
-    tasks.team ? t('workload.tasks.team', { team: roleName(i18n, tasks.team) }) : '',
+    tasks.team
+      ? t('workload.tasks.team', {
+          team: view.report.teams.find((x) => x.role === tasks.team)?.teamName ?? roleName(i18n, tasks.team),
+        })
+      : '',
     tasks.person ? t('workload.tasks.person', { person: person ?? '' }) : '',
   ]
     .filter(Boolean)
