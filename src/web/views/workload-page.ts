@@ -100,7 +100,7 @@ function drillDown(
           .map((task) => {
             const members = task.teamRole ? view.members?.get(task.teamRole) : undefined;
             return `<tr data-task="${e(task.userTaskKey)}"><td>${e(task.taskName)}</td><td>${task.caseId ? `<a href="/sprawy/${e(task.caseId)}">${e(task.caseNumber)}</a>` : '—'}</td>
-<td>${e(task.teamRole ? roleName(i18n, task.teamRole) : '—')}</td><td>${e(task.assignee ? (task.assigneeName ?? task.assignee) : t('deadlines.unassigned'))}</td>
+<td>${e(task.teamRole ? (view.report.teams.find((x) => x.role === task.teamRole)?.teamName ?? roleName(i18n, task.teamRole)) : '—')}</td><td>${e(task.assignee ? (task.assigneeName ?? task.assignee) : t('deadlines.unassigned'))}</td>
 <td><time datetime="${e(task.createdAt)}">${e(i18n.dateTime(task.createdAt))}</time> (${e(t('workload.days', { count: task.ageDays }))})</td>
 <td>${task.dueAt ? `<time datetime="${e(task.dueAt)}">${e(i18n.dateTime(task.dueAt))}</time>` : '—'}</td>${
               view.members
