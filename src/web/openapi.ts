@@ -10,6 +10,8 @@ import { ENGINE_ID_PATTERN } from './engine-id';
 import { assignBody } from './routes/tasks';
 import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
 import { breakGlassBody, breakGlassFilterQuery } from './routes/break-glass';
+import { deadlinesQuerySchema } from '../monitoring/deadlines';
+import { workloadQuerySchema } from '../monitoring/workload';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
@@ -187,6 +189,32 @@ const endpoints: Endpoint[] = [
     roles: ['managers'],
     body: assignBody,
     responses: { 204: 'przekazane', 400: 'osoba spoza zespołu', 409: 'zakończone' },
+  },
+  {
+    method: 'get',
+    path: '/api/monitoring/deadlines',
+    summary:
+      'Terminy ustawowe po terminie i blisko terminu (wywiad 14/2 dni rob., miesiąc KPA, przekazanie odwołania 7 dni, Niebieska Karta 5/3/5 dni rob.) i „co się spóźni”: nieprzypisane zadania z terminem w ciągu N dni roboczych w kolejności ryzyka',
+    roles: ['managers', 'analysts'],
+    query: deadlinesQuerySchema,
+    responses: {
+      200: '{ today, sections: [{ kind, nearWorkingDays, late, near, items }], atRisk: { days, horizonDay, items } }; każdy wiersz: sprawa (caseId, caseNumber), zespół, osoba (assignee lub null), zadanie (userTaskKey), dueAt, status, workingDays (ujemne = spóźnienie)',
+      400: 'błędne pole (kind, status, team, days, limit)',
+      403: 'rola spoza kierowników i analityków',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/monitoring/workload',
+    summary:
+      'Obciążenie: zadania otwarte i zakończone w okresie na osobę i zespół, wiek najstarszego otwartego, zadania na rolę; z person lub team lista otwartych zadań za liczbą (przekazanie: POST /api/tasks/{key}/assign)',
+    roles: ['managers', 'analysts'],
+    query: workloadQuerySchema,
+    responses: {
+      200: '{ period, people, teams, roles, tasks? }',
+      400: 'błędne pole (from, to, person, team)',
+      403: 'rola spoza kierowników i analityków',
+    },
   },
   {
     method: 'post',
