@@ -26,6 +26,8 @@ import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
 import { ROOT_DIR } from '../paths';
+import { modelPreviewRoutes } from './routes/model-preview';
+import { processMigrationRoutes } from './routes/process-migration';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
 export function createApp(deps: WebDeps): Express {
@@ -77,6 +79,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(payoutRoutes(deps));
   app.use(accountChangeRoutes(deps));
   app.use(decisionEventRoutes(deps));
+  app.use(modelPreviewRoutes(deps), processMigrationRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),
