@@ -91,11 +91,14 @@ export async function previewModel(deps: PreviewDeps, user: User, raw: unknown):
   let deploymentId: string | undefined;
   try {
     try {
-      const deployment = await deps.engine.deploy([{ name: input.resourceName, content: input.content }], {
-        deploymentName: `mops-flow-podglad-${input.resourceName}`,
-        duplicateFiltering: false,
-        tenantId,
-      });
+      const deployment = await deps.engine.deploy(
+        [{ name: input.resourceName, content: isolated(input, tenantId) }],
+        {
+          deploymentName: `mops-flow-podglad-${input.resourceName}`,
+          duplicateFiltering: false,
+          tenantId,
+        },
+      );
       deploymentId = deployment.deploymentId;
       result.previewDefinitions = deployment.deployed.map((d) => `${d.key} v${d.version}`);
     } catch (error) {
@@ -161,7 +164,7 @@ async function routingPreview(
   }>(
     `SELECT c.id, c.case_number, c.urgent, c.district_id, i.need_kind, i.aid_reason
        FROM cases c JOIN intakes i ON i.id = c.intake_id
-      WHERE c.created_at >= $1 ORDER BY c.created_at, c.case_number`,
+      WHERE c.created_at >= $1 ORDER BY c.created_at DESC, c.case_number`,
     [since],
   );
   const withFacts = rows.filter((r) => r.need_kind !== null);
@@ -203,7 +206,7 @@ async function amountsPreview(
        FROM cases c JOIN intakes i ON i.id = c.intake_id
        LEFT JOIN income_statements s ON s.case_id = c.id
       WHERE c.created_at >= $1
-      ORDER BY c.created_at, c.id, s.computed_at DESC NULLS LAST`,
+      ORDER BY c.created_at DESC, c.id, s.computed_at DESC NULLS LAST`,
     [since],
   );
   const withIncome = rows.filter((r) => r.household_size !== null && r.household_income_grosze !== null);
@@ -313,6 +316,19 @@ function memo<T>(evaluate: (variables: EngineVariables, tenant?: string) => Prom
     }
     return answer;
   };
+}
+
+/**
+ * A diagram's message and signal names get the tenant as a prefix in the preview copy: a message the app sends while
+ * the preview is deployed can then never start or reach the preview's definitions (by-key starts and decisions
+ * already resolve only definitions without a tenant).
+ */
+function isolated(input: PreviewInput, tenantId: string): string {
+  if (!input.resourceName.endsWith('.bpmn')) return input.content;
+  return input.content.replace(
+    /(<(?:\w+:)?(?:message|signal)\b[^>]*?\sname=")([^"]*)"/g,
+    (_match, head: string, name: string) => `${head}${tenantId}-${name}"`,
+  );
 }
 
 function monthsBefore(now: Date, months: number): Date {
