@@ -81,6 +81,8 @@ export interface GeneratedPlan {
 }
 
 export interface InstanceRow extends InstanceVerdict {
+  /** The activities where it stands, by name: „Sprawdź wniosek (check)”. */
+  activityLabels: string[];
   caseId: string | null;
   caseNumber: string | null;
   businessKey: string | null;
@@ -172,6 +174,7 @@ export async function dryRun(deps: MigrationDeps, raw: unknown): Promise<DryRun>
     const kase = cases.get(position.processInstanceId);
     return {
       ...verdict,
+      activityLabels: position.activityIds.map((id) => `${names.get(id) ?? id} (${id})`),
       caseId: kase?.id ?? null,
       caseNumber: kase?.case_number ?? null,
       businessKey: chosen.find((r) => r.id === position.processInstanceId)?.businessKey ?? null,

@@ -120,7 +120,7 @@ function dryRunSection(ctx: SignedInContext, plan: GeneratedPlan, dry: DryRun, c
           ? `<input type="checkbox" name="processInstanceIds" value="${e(i.processInstanceId)}" checked aria-label="${e(t('migration.chooseInstance', { id: i.processInstanceId }))}">`
           : ''
       }</td><td>${i.caseId ? `<a href="/sprawy/${e(i.caseId)}">${e(i.caseNumber)}</a>` : e(i.businessKey ?? '')}</td>
-<td><code>${e(i.processInstanceId)}</code></td><td>${e(i.activityIds.join(', '))}</td>
+<td><code>${e(i.processInstanceId)}</code></td><td>${e(i.activityLabels.join(', '))}</td>
 <td class="${i.canMove ? 'verdict-ok' : 'verdict-no'}">${e(i.canMove ? t('migration.canMove') : t('migration.cannotMove', { reasons: i.reasons.join(' ') }))}</td></tr>`,
     )
     .join('\n');
@@ -130,7 +130,7 @@ ${failures}
 <form method="post" action="/modele/migracja/wykonaj">${hiddenPlan(plan, csrf)}${mapping}
 <table id="migration-instances"><thead><tr>${th(t('migration.col.choose'))}${th(t('migration.col.case'))}${th(t('migration.col.instance'))}${th(t('migration.col.position'))}${th(t('migration.col.verdict'))}</tr></thead>
 <tbody>${rows}</tbody></table>
-<p><input type="checkbox" id="migration-async" name="async" value="yes"> <label for="migration-async">${e(t('migration.async'))}</label></p>
+<p><label class="inline"><input type="checkbox" id="migration-async" name="async" value="yes"> ${e(t('migration.async'))}</label></p>
 <p><button type="submit"${dry.movable === 0 ? ' disabled' : ''}>${e(t('migration.execute'))}</button></p></form>
 <form method="post" action="/modele/migracja/zostaw">${hiddenPlan(plan, csrf)}<p><button type="submit">${e(t('migration.keep'))}</button></p></form>
 </section>`;
