@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DryRun, GeneratedPlan, MigrationOutcome } from '../../src/models/process-migration';
 import type { Runtime } from '../../src/runtime';
-import type { TestClient } from './http-client';
+import { eventually, type TestClient } from './http-client';
 import { loginAs, startTestRuntime } from './test-runtime';
 
 /**
@@ -44,7 +44,8 @@ describe('migration of running instances v1 → v2 (real engine)', () => {
     // given: one instance waits in „check” (kept in v2), one in „review” (gone in v2)
     const movable = await runtime.engine.startProcess({ processKey: key, variables: { review: false } });
     const stuck = await runtime.engine.startProcess({ processKey: key, variables: { review: true } });
-    started.push(movable.processInstanceId, stuck.processInstanceId);
+    const later = await runtime.engine.startProcess({ processKey: key, variables: { review: false } });
+    started.push(movable.processInstanceId, stuck.processInstanceId, later.processInstanceId);
     const second = await runtime.engine.deploy(
       [{ name: `${key}.bpmn`, content: await fixture('it-migration-v2.bpmn') }],
       {
@@ -83,7 +84,7 @@ describe('migration of running instances v1 → v2 (real engine)', () => {
     expect(dryRes.status).toBe(200);
     const dry = dryRes.body as DryRun;
     expect(dry.planFailures).toEqual([]);
-    expect(dry.movable).toBe(1);
+    expect(dry.movable).toBe(2);
     const verdicts = Object.fromEntries(dry.instances.map((i) => [i.processInstanceId, i]));
     expect(verdicts[movable.processInstanceId]).toMatchObject({
       canMove: true,
@@ -123,12 +124,33 @@ describe('migration of running instances v1 → v2 (real engine)', () => {
       to: `${key} v2`,
     });
     expect((await runtime.engine.runningInstances(v2)).map((i) => i.id)).toEqual([movable.processInstanceId]);
+
+    // … and the other one in the background: an engine batch whose progress the API reports until it is done
+    const batch = await owner.request('POST', '/api/models/migration/execute', {
+      sourceDefinitionId: v1,
+      targetDefinitionId: v2,
+      mapping,
+      processInstanceIds: [later.processInstanceId],
+      async: true,
+    });
+    expect(batch.status).toBe(200);
+    const batchId = (batch.body as MigrationOutcome).batchId!;
+    expect(batchId).toMatch(/^[0-9a-f-]{36}$/);
+    const progress = await eventually(async () => {
+      const res = await owner.request('GET', `/api/models/migration/batches/${batchId}`);
+      const body = res.body as { done: boolean; totalJobs: number; completedJobs: number };
+      return body.done ? body : undefined;
+    }, 'wsad migracji zakończony');
+    expect(progress).toMatchObject({ done: true, totalJobs: 1, completedJobs: 1 });
+    expect((await runtime.engine.runningInstances(v2)).map((i) => i.id).sort()).toEqual(
+      [movable.processInstanceId, later.processInstanceId].sort(),
+    );
     expect((await runtime.engine.runningInstances(v1)).map((i) => i.id)).toEqual([stuck.processInstanceId]);
 
     // on record: who, from, to, how many
     const [audit] = await runtime.db.query<{ login: string; details: Record<string, unknown> }>(
       `SELECT u.login, a.details FROM audit_log a JOIN users u ON u.id = a.user_id
-        WHERE a.action = 'process-migrated' AND a.entity_id = $1`,
+        WHERE a.action = 'process-migrated' AND a.entity_id = $1 ORDER BY a.at LIMIT 1`,
       [v2],
     );
     expect(audit?.login).toBe(`migrator-${tag}`);
