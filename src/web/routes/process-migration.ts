@@ -95,6 +95,7 @@ export function processMigrationRoutes(deps: WebDeps): Router {
       versions: await processVersions(deps.engine),
       history: await migrationHistory(deps.db),
       outcome,
+      selected: selectedOf(form),
     };
     res.type('html').send(migrationPage(signedIn(req), view));
   });
@@ -105,6 +106,7 @@ export function processMigrationRoutes(deps: WebDeps): Router {
       versions: await processVersions(deps.engine),
       history: await migrationHistory(deps.db),
       kept,
+      selected: selectedOf(mappingForm(req.body)),
     };
     res.type('html').send(migrationPage(signedIn(req), view));
   });
@@ -126,4 +128,8 @@ function mappingForm(body: unknown): {
     targetDefinitionId: fields.targetDefinitionId,
     mapping,
   };
+}
+
+function selectedOf(form: { sourceDefinitionId: unknown; targetDefinitionId: unknown }) {
+  return { source: String(form.sourceDefinitionId ?? ''), target: String(form.targetDefinitionId ?? '') };
 }

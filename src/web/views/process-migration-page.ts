@@ -12,6 +12,8 @@ export interface MigrationView {
   dryRun?: DryRun;
   outcome?: MigrationOutcome;
   kept?: { from: string; to: string; running: number };
+  /** The versions chosen last (after a migration or a decision to keep), preselected. */
+  selected?: { source: string; target: string };
 }
 
 /** /modele/migracja: choose two versions, edit the engine's mapping, dry run, move (or keep on the old version). */
@@ -19,8 +21,8 @@ export function migrationPage(ctx: SignedInContext, view: MigrationView): string
   const { t } = ctx.i18n;
   const e = escapeHtml;
   const csrf = `<input type="hidden" name="_csrf" value="${e(ctx.session.csrfToken)}">`;
-  const sourceId = view.plan?.source.id;
-  const targetId = view.plan?.target.id;
+  const sourceId = view.plan?.source.id ?? view.selected?.source;
+  const targetId = view.plan?.target.id ?? view.selected?.target;
   const options = (selected?: string) =>
     [...new Set(view.versions.map((v) => v.key))]
       .map(
