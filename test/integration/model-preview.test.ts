@@ -170,6 +170,56 @@ describe('preview of a changed model on past cases (real engine)', () => {
     });
   });
 
+  it('lists the past cases standing in a step the changed diagram no longer has', async () => {
+    // given: a test-only process (its own id) with one case waiting in „review”, which v2 drops
+    const key = `it-preview-proc-${tag}`;
+    const fixture = async (file: string) =>
+      (await readFile(path.join(__dirname, 'fixtures', 'migration', file), 'utf8'))
+        .replaceAll('id="it-migration"', `id="${key}"`)
+        .replaceAll('bpmnElement="it-migration"', `bpmnElement="${key}"`);
+    await runtime.engine.deploy([{ name: `${key}.bpmn`, content: await fixture('it-migration-v1.bpmn') }], {
+      deploymentName: key,
+    });
+    const waiting = await runtime.engine.startProcess({ processKey: key, variables: { review: true } });
+    const caseId = await pastCase(runtime.db, `${tag}-P1`, { needKind: 'social-work', district: 'rejon-1' });
+    await runtime.db.query('UPDATE cases SET process_instance_key = $1 WHERE id = $2', [
+      waiting.processInstanceId,
+      caseId,
+    ]);
+    try {
+      const res = await owner.request('POST', '/api/models/preview', {
+        resourceName: `${key}.bpmn`,
+        content: await fixture('it-migration-v2.bpmn'),
+      });
+      expect(res.status).toBe(200);
+      const result = res.body as PreviewResult;
+      expect(result.findings).toEqual([]);
+      expect(result.previewDefinitions).toEqual([`${key} v1`]);
+      expect(result.positions).toEqual({
+        processKeys: [key],
+        checked: 1,
+        removed: [
+          {
+            caseId,
+            caseNumber: `IT.${tag}-P1`,
+            processKey: key,
+            activityId: 'review',
+            activityName: 'Przejrzyj wniosek',
+          },
+        ],
+      });
+      // the live definition is untouched: the instance still waits in review on v1, the only version without a tenant
+      expect((await runtime.engine.tenantContents(result.tenantId)).processDefinitions).toEqual([]);
+      expect(
+        (await runtime.engine.definitionVersions())
+          .filter((v) => v.key === key)
+          .map((v) => [v.version, v.runningInstances]),
+      ).toEqual([[1, 1]]);
+    } finally {
+      await runtime.engine.deleteProcessInstance(waiting.processInstanceId, 'koniec testu podglądu');
+    }
+  });
+
   it('refuses bad input naming the field, and anyone but a process owner', async () => {
     const res = await owner.request('POST', '/api/models/preview', {
       resourceName: 'routing.dmn',
