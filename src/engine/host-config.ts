@@ -37,6 +37,10 @@ export function renderHostConfig(settings: HostSettings): string {
         database: { 'schema-update': true },
         'admin-user': { id: settings.user, password: settings.password },
         webapp: { enabled: settings.webapps },
+        // the REST user sees definitions of every tenant: a process owner's preview deploys under a tenant of its
+        // own (src/models/model-preview.ts); live processes and by-key calls still resolve only definitions without a
+        // tenant, so the preview never reaches them (the starter's own switch wins over a generic property)
+        authorization: { 'tenant-check-enabled': false },
         'history-level': 'full',
         'default-serialization-format': 'application/json',
         'generic-properties': {

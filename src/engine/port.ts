@@ -162,6 +162,59 @@ export interface HistoricTask {
   deleteReason: string | null;
 }
 
+/** One instruction of a migration plan: the activity of the source version → the activity of the target. */
+export interface MigrationInstruction {
+  sourceActivityIds: string[];
+  targetActivityIds: string[];
+  updateEventTrigger?: boolean;
+}
+
+/** `POST /migration/generate`'s answer, and what validate and execute take. */
+export interface MigrationPlan {
+  sourceProcessDefinitionId: string;
+  targetProcessDefinitionId: string;
+  instructions: MigrationInstruction[];
+}
+
+/** `POST /migration/validate`: the engine's failures per instruction and per variable (English, technical). */
+export interface MigrationPlanReport {
+  instructionReports: { instruction: MigrationInstruction; failures: string[] }[];
+  variableReports: { name: string; failures: string[] }[];
+}
+
+/** Where a running instance stands: every activity instance and waiting transition (asyncBefore), not the root. */
+export interface InstancePosition {
+  processInstanceId: string;
+  activityIds: string[];
+}
+
+/** A migration batch (`POST /migration/executeAsync`) and how far it got. */
+export interface BatchProgress {
+  id: string;
+  totalJobs: number;
+  completedJobs: number;
+  failedJobs: number;
+  /** True once the engine has finished (and removed) the batch. */
+  done: boolean;
+}
+
+/** What one tenant (a preview) has in the engine: deployments and definitions. */
+export interface TenantContents {
+  deployments: string[];
+  processDefinitions: string[];
+  decisionDefinitions: string[];
+}
+
+/** An unfinished activity instance from the history (bulk: every instance of a process key). */
+export interface OpenActivity {
+  processKey: string;
+  processInstanceId: string;
+  rootProcessInstanceId: string | null;
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+}
+
 export interface EngineHealth {
   ready: boolean;
   version?: string;
@@ -175,13 +228,48 @@ export interface EnginePort {
 
   deploy(
     resources: DeployResource[],
-    options?: { deploymentName?: string; duplicateFiltering?: boolean },
+    options?: {
+      deploymentName?: string;
+      duplicateFiltering?: boolean;
+      /** A deployment of its own tenant (a preview): processes without a tenant never resolve its definitions. */
+      tenantId?: string;
+    },
   ): Promise<DeploymentResult>;
+  /** `DELETE /deployment/{id}` with `cascade=true` (its instances and history go too); absent is no error. */
+  deleteDeployment(deploymentId: string): Promise<void>;
+  /** Deployments and definitions of one tenant (what a preview left behind: nothing, once it is done). */
+  tenantContents(tenantId: string): Promise<TenantContents>;
   processDiagramXml(processDefinitionId: string): Promise<string>;
   /** Every deployed version of every process and decision, oldest first within a key. */
   definitionVersions(): Promise<DefinitionVersion[]>;
   /** `POST /decision-definition/key/{key}/evaluate`: one map of output name → value per matched rule. */
-  evaluateDecision(decisionKey: string, variables: EngineVariables): Promise<EngineVariables[]>;
+  evaluateDecision(
+    decisionKey: string,
+    variables: EngineVariables,
+    options?: { tenantId?: string },
+  ): Promise<EngineVariables[]>;
+
+  /** `POST /migration/generate`: the engine's mapping of equal activities between two versions. */
+  generateMigration(input: {
+    sourceProcessDefinitionId: string;
+    targetProcessDefinitionId: string;
+    updateEventTriggers: boolean;
+  }): Promise<MigrationPlan>;
+  /** `POST /migration/validate`: what in the plan the engine refuses (no instance is touched). */
+  validateMigration(plan: MigrationPlan): Promise<MigrationPlanReport>;
+  /** `POST /migration/execute` (synchronous) or `executeAsync` (a batch, its id returned). */
+  executeMigration(
+    plan: MigrationPlan,
+    processInstanceIds: string[],
+    options?: { async?: boolean },
+  ): Promise<{ batchId: string | null }>;
+  batchProgress(batchId: string): Promise<BatchProgress | undefined>;
+  /** The running instances of one definition version (`GET /process-instance?processDefinitionId=`). */
+  runningInstances(processDefinitionId: string): Promise<{ id: string; businessKey: string | null }[]>;
+  /** Where each of these instances stands (its activity instance tree, flattened). */
+  instancePositions(processInstanceIds: string[]): Promise<InstancePosition[]>;
+  /** Unfinished activities of every instance of these process keys (history query, one call). */
+  openActivities(processKeys: string[]): Promise<OpenActivity[]>;
 
   startProcess(input: StartProcessInput): Promise<StartedProcess>;
   correlateMessage(input: CorrelateMessageInput): Promise<CorrelationResult>;
@@ -193,6 +281,8 @@ export interface EnginePort {
     processKey?: string;
     /** Any of these process keys. */
     processKeys?: string[];
+    /** Only these instances. */
+    processInstanceIds?: string[];
     businessKey?: string;
     variableEquals?: { name: string; value: string };
     /** Only instances still running (the engine's own answer, ahead of the event feed). */

@@ -1,6 +1,8 @@
 import type { Logger } from '../logger';
 import { EngineError, isEngineError } from './engine-errors';
 import type {
+  MigrationPlan,
+  OpenActivity,
   EngineHealth,
   EnginePort,
   EngineVariables,
@@ -23,6 +25,15 @@ import {
   type LockedExternalTaskDto,
   type TaskDto,
 } from './rest-dto';
+import {
+  activityIdsOf,
+  toMigrationPlan,
+  toMigrationPlanReport,
+  type ActivityInstanceDto,
+  type BatchStatisticsDto,
+  type HistoricActivityDto,
+  type MigrationPlanReportDto,
+} from './rest-migration-dto';
 import { createRestHttp } from './rest-http';
 import { fromTypedVariables, toTypedVariables, type TypedValue } from './variables';
 
@@ -70,6 +81,7 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
       form.set('deployment-source', 'mops-flow');
       form.set('enable-duplicate-filtering', filtering);
       form.set('deploy-changed-only', filtering);
+      if (deployOptions.tenantId) form.set('tenant-id', deployOptions.tenantId);
       for (const resource of resources) {
         form.set(
           resource.name,
@@ -102,16 +114,150 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
       return dto.bpmn20Xml;
     },
 
-    async evaluateDecision(decisionKey, variables) {
+    async deleteDeployment(deploymentId) {
+      await http('DELETE', '/deployment/{id}', {
+        params: { id: deploymentId },
+        query: { cascade: true, skipCustomListeners: true, skipIoMappings: true },
+        answer: 'none',
+      }).catch((error: unknown) => {
+        if (!isEngineError(error, 'not-found')) throw error;
+      });
+    },
+
+    async tenantContents(tenantId) {
+      const query = { tenantIdIn: tenantId, maxResults: 10_000 };
+      const [deployments, processes, decisions] = await Promise.all([
+        http<{ id: string }[]>('GET', '/deployment', { query }),
+        http<{ id: string }[]>('GET', '/process-definition', { query }),
+        http<{ id: string }[]>('GET', '/decision-definition', { query }),
+      ]);
+      return {
+        deployments: deployments.map((d) => d.id),
+        processDefinitions: processes.map((d) => d.id),
+        decisionDefinitions: decisions.map((d) => d.id),
+      };
+    },
+
+    async evaluateDecision(decisionKey, variables, evaluateOptions = {}) {
+      const tenant = evaluateOptions.tenantId;
       const results = await http<Record<string, TypedValue>[]>(
         'POST',
-        '/decision-definition/key/{key}/evaluate',
+        tenant
+          ? '/decision-definition/key/{key}/tenant-id/{tenant}/evaluate'
+          : '/decision-definition/key/{key}/evaluate',
         {
-          params: { key: decisionKey },
+          params: tenant ? { key: decisionKey, tenant } : { key: decisionKey },
           json: { variables: toTypedVariables(variables) },
         },
       );
       return results.map(fromTypedVariables);
+    },
+
+    async generateMigration(input) {
+      const dto = await http<MigrationPlan>('POST', '/migration/generate', { json: input });
+      return toMigrationPlan(dto);
+    },
+
+    async validateMigration(plan) {
+      const dto = await http<MigrationPlanReportDto>('POST', '/migration/validate', { json: plan });
+      return toMigrationPlanReport(dto);
+    },
+
+    async executeMigration(plan, processInstanceIds, executeOptions = {}) {
+      const body = { migrationPlan: plan, processInstanceIds, skipCustomListeners: false };
+      if (!executeOptions.async) {
+        await http('POST', '/migration/execute', { json: body, answer: 'none', timeoutMs: 120_000 });
+        return { batchId: null };
+      }
+      const batch = await http<{ id: string }>('POST', '/migration/executeAsync', { json: body });
+      return { batchId: batch.id };
+    },
+
+    async batchProgress(batchId) {
+      const [stats] = await http<BatchStatisticsDto[]>('GET', '/batch/statistics', { query: { batchId } });
+      if (stats)
+        return {
+          id: batchId,
+          totalJobs: stats.totalJobs,
+          completedJobs: stats.completedJobs,
+          failedJobs: stats.failedJobs,
+          done: false,
+        };
+      // a finished batch is removed from the runtime; its history says how it ended
+      try {
+        const done = await http<{ id: string; totalJobs: number; endTime: string | null }>(
+          'GET',
+          '/history/batch/{id}',
+          { params: { id: batchId } },
+        );
+        return {
+          id: batchId,
+          totalJobs: done.totalJobs,
+          completedJobs: done.endTime ? done.totalJobs : 0,
+          failedJobs: 0,
+          done: done.endTime !== null,
+        };
+      } catch (error) {
+        if (isEngineError(error, 'not-found')) return undefined;
+        throw error;
+      }
+    },
+
+    async runningInstances(processDefinitionId) {
+      const dtos = await http<{ id: string; businessKey: string | null }[]>('GET', '/process-instance', {
+        query: { processDefinitionId, maxResults: 10_000 },
+      });
+      return dtos.map((d) => ({ id: d.id, businessKey: d.businessKey }));
+    },
+
+    async instancePositions(processInstanceIds) {
+      const positions = [];
+      // one tree per instance; a handful at a time keeps the engine responsive for everyone else
+      for (let i = 0; i < processInstanceIds.length; i += 8) {
+        const slice = processInstanceIds.slice(i, i + 8);
+        positions.push(
+          ...(await Promise.all(
+            slice.map(async (id) => {
+              try {
+                const tree = await http<ActivityInstanceDto>(
+                  'GET',
+                  '/process-instance/{id}/activity-instances',
+                  {
+                    params: { id },
+                  },
+                );
+                return { processInstanceId: id, activityIds: activityIdsOf(tree) };
+              } catch (error) {
+                // ended meanwhile: it stands nowhere
+                if (isEngineError(error, 'not-found')) return { processInstanceId: id, activityIds: [] };
+                throw error;
+              }
+            }),
+          )),
+        );
+      }
+      return positions;
+    },
+
+    async openActivities(processKeys) {
+      const all: OpenActivity[] = [];
+      for (const key of processKeys) {
+        const dtos = await http<HistoricActivityDto[]>('POST', '/history/activity-instance', {
+          query: { maxResults: 50_000 },
+          json: { processDefinitionKey: key, unfinished: true },
+        });
+        all.push(
+          ...dtos.map((d) => ({
+            processKey: d.processDefinitionKey,
+            processInstanceId: d.processInstanceId,
+            rootProcessInstanceId: d.rootProcessInstanceId ?? null,
+            activityId: d.activityId,
+            activityName: d.activityName ?? null,
+            activityType: d.activityType,
+          })),
+        );
+      }
+      return all;
     },
 
     async startProcess(input) {
@@ -186,6 +332,7 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
         json: {
           processDefinitionKey: query.processKey,
           processDefinitionKeyIn: query.processKeys,
+          processInstanceIds: query.processInstanceIds,
           processInstanceBusinessKey: query.businessKey,
           variables: query.variableEquals ? [{ ...query.variableEquals, operator: 'eq' }] : undefined,
           unfinished: query.unfinished,

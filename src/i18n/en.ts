@@ -1,6 +1,7 @@
 import type { CatalogOf } from './catalog';
 import type { pl } from './pl';
 import { deadlinesEn } from './messages/deadlines.en';
+import { modelChangesEn } from './messages/model-changes.en';
 
 /**
  * English — the second locale. Exactly the keys of `pl.ts` (a missing or extra key fails `tsc`); the unit test
@@ -462,4 +463,5 @@ export const en: CatalogOf<typeof pl> = {
   'users.field.password': 'Initial password (at least 12 characters)',
   'users.create': 'Create account',
   ...deadlinesEn,
+  ...modelChangesEn,
 };

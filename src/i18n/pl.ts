@@ -1,5 +1,6 @@
 import type { Message } from './catalog';
 import { deadlinesPl } from './messages/deadlines.pl';
+import { modelChangesPl } from './messages/model-changes.pl';
 
 /**
  * Polish — the source catalog. Keys are grouped by page; `{name}` is a placeholder, `{count}` selects the plural
@@ -503,6 +504,7 @@ export const pl = {
   'users.field.password': 'Hasło początkowe (min. 12 znaków)',
   'users.create': 'Utwórz konto',
   ...deadlinesPl,
+  ...modelChangesPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

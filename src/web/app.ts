@@ -27,6 +27,8 @@ import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
 import { monitoringDeadlineRoutes } from './routes/monitoring-deadlines';
 import { ROOT_DIR } from '../paths';
+import { modelPreviewRoutes } from './routes/model-preview';
+import { processMigrationRoutes } from './routes/process-migration';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
 export function createApp(deps: WebDeps): Express {
@@ -79,6 +81,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(accountChangeRoutes(deps));
   app.use(decisionEventRoutes(deps));
   app.use(monitoringDeadlineRoutes(deps));
+  app.use(modelPreviewRoutes(deps), processMigrationRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),

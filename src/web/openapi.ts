@@ -12,12 +12,13 @@ import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
 import { breakGlassBody, breakGlassFilterQuery } from './routes/break-glass';
 import { deadlinesQuerySchema } from '../monitoring/deadlines';
 import { workloadQuerySchema } from '../monitoring/workload';
+import { modelChangeEndpoints } from './openapi-model-changes';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
  * so the two cannot drift apart.
  */
-interface Endpoint {
+export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
@@ -229,6 +230,7 @@ const endpoints: Endpoint[] = [
       409: 'ktoś zakończył je wcześniej',
     },
   },
+  ...modelChangeEndpoints,
 ];
 
 export function openApiDocument(): Record<string, unknown> {

@@ -12,6 +12,7 @@ interface Rendered {
       'default-serialization-format': string;
       database: { 'schema-update': boolean };
       webapp: { enabled: boolean };
+      authorization: unknown;
       'generic-properties': { properties: Record<string, unknown> };
     };
   };
@@ -43,6 +44,8 @@ describe('engine-host.yaml', () => {
     expect(yaml.camunda.bpm['generic-properties'].properties.historyTimeToLive).toBe('P180D');
     expect(yaml.mops.feed).toMatchObject({ url: settings.feed.url, token: settings.feed.token });
     expect(yaml.mops['test-clock'].enabled).toBe(false);
+    // a preview's tenant is visible to the REST user (the preview evaluates and removes it)
+    expect(yaml.camunda.bpm.authorization).toEqual({ 'tenant-check-enabled': false });
   });
 
   it('quotes the cleanup window, which YAML 1.1 (Spring) would read as a number of minutes', () => {

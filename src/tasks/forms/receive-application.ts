@@ -37,12 +37,22 @@ export const receiveApplicationForm: TaskForm = {
   async submit(tx, input, ctx) {
     const data = schema.parse(input);
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, created_at, need_kind, aid_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (user_task_key) DO UPDATE SET first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
-         pesel = EXCLUDED.pesel, need = EXCLUDED.need
+         pesel = EXCLUDED.pesel, need = EXCLUDED.need, need_kind = EXCLUDED.need_kind, aid_reason = EXCLUDED.aid_reason
        RETURNING id`,
-      [ctx.userTaskKey, data.firstName, data.lastName, data.pesel ?? null, data.need, ctx.userId, ctx.now],
+      [
+        ctx.userTaskKey,
+        data.firstName,
+        data.lastName,
+        data.pesel ?? null,
+        data.need,
+        ctx.userId,
+        ctx.now,
+        data.needKind,
+        data.reason ?? null,
+      ],
     );
     return { intakeId: row?.id, contactOutcome: 'application', ...routingVariables(data) };
   },
