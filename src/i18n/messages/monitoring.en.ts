@@ -43,8 +43,9 @@ export const monitoringEn: CatalogOf<typeof monitoringPl> = {
   'processView.summary': 'Running instances: {running}, open incidents: {incidents}. Deployed {deployedAt}.',
   'processView.diagram': 'Diagram with figures',
   'processView.diagram.caption':
-    'On each step: ▶ the number of cases waiting there now, ⚠ the number of incidents, ⏱ the median step time. The step’s background colour is the same median (darker = longer). Click a step to see the cases waiting there. The table below the diagram has the same figures.',
+    'On each step: ▶ the number of cases waiting there now, ⚠ the number of incidents, “med.” the median step time. The step’s background colour is the same median (darker = longer). Click a step to see the cases waiting there. The table below the diagram has the same figures.',
   'processView.diagram.loadFailed': 'The diagram could not be loaded — the figures are in the table below.',
+  'processView.medianBadge': 'med.',
   'processView.legend': 'Colour legend (median step time against the longest step of this version)',
   'processView.legend.1': 'shortest (up to 1/4 of the longest)',
   'processView.legend.2': 'up to 1/2',

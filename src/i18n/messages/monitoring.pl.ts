@@ -42,8 +42,9 @@ export const monitoringPl = {
     'Działające instancje: {running}, otwarte incydenty: {incidents}. Wdrożona {deployedAt}.',
   'processView.diagram': 'Diagram z liczbami',
   'processView.diagram.caption':
-    'Na każdym kroku: ▶ liczba spraw, które tam teraz czekają, ⚠ liczba incydentów, ⏱ mediana czasu kroku. Kolor tła kroku to ta sama mediana (ciemniej = dłużej). Kliknij krok, aby zobaczyć czekające sprawy. Te same liczby są w tabeli pod diagramem.',
+    'Na każdym kroku: ▶ liczba spraw, które tam teraz czekają, ⚠ liczba incydentów, „med.” mediana czasu kroku. Kolor tła kroku to ta sama mediana (ciemniej = dłużej). Kliknij krok, aby zobaczyć czekające sprawy. Te same liczby są w tabeli pod diagramem.',
   'processView.diagram.loadFailed': 'Nie udało się wczytać diagramu — liczby są w tabeli poniżej.',
+  'processView.medianBadge': 'med.',
   'processView.legend': 'Legenda koloru (mediana czasu kroku względem najdłuższego kroku tej wersji)',
   'processView.legend.1': 'najkrócej (do 1/4 najdłuższego)',
   'processView.legend.2': 'do 1/2',

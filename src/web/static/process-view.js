@@ -1,5 +1,5 @@
 // The managers' process view: the version's diagram (bpmn-js NavigatedViewer) with, on each step, the cases waiting
-// there (▶), its incidents (⚠) and the median time (⏱) as overlays, and the same median as a heat marker (the
+// there (▶), its incidents (⚠) and the median time (med.) as overlays, and the same median as a heat marker (the
 // background of the step). Clicking a step opens the list of cases waiting there. No inline script (CSP); the
 // figures and the one text come from the page (data-figures, data-messages). The table under the diagram has the
 // same figures for anyone who does not see the colours or the diagram.
@@ -46,7 +46,7 @@
         if (f.median)
           overlays.add(f.id, {
             position: { top: -22, left: 0 },
-            html: badge('badge-median', '⏱ ' + f.median),
+            html: badge('badge-median', messages.median + ' ' + f.median),
           });
       });
       viewer.get('eventBus').on('element.click', function (event) {

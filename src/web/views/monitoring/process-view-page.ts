@@ -82,7 +82,7 @@ export function processViewPage(
       }),
     )}</p>
 <section aria-labelledby="h-diagram"><h2 id="h-diagram">${e(t('processView.diagram'))}</h2>
-<figure><div id="process-diagram" class="diagram process-diagram" data-definition="${e(definition.id)}" data-figures="${e(JSON.stringify(figures))}"${scriptMessages({ loadFailed: t('processView.diagram.loadFailed') })}></div>
+<figure><div id="process-diagram" class="diagram process-diagram" data-definition="${e(definition.id)}" data-figures="${e(JSON.stringify(figures))}"${scriptMessages({ loadFailed: t('processView.diagram.loadFailed'), median: t('processView.medianBadge') })}></div>
 <figcaption class="muted">${e(t('processView.diagram.caption'))}</figcaption></figure>
 <p class="legend-title">${e(t('processView.legend'))}</p><ul class="heat-legend">${legend}</ul></section>
 <section aria-labelledby="h-steps"><h2 id="h-steps">${e(t('processView.table'))}</h2>${table}</section>
@@ -110,7 +110,7 @@ function waitingSection(ctx: SignedInContext, stepName: string, cases: WaitingCa
       return `<tr><td>${kase}</td><td>${person}</td><td>${teams}</td><td>${holder}</td><td><time datetime="${e(c.since)}">${e(i18n.dateTime(c.since))}</time></td></tr>`;
     })
     .join('\n');
-  return `<section aria-labelledby="oczekujace"><h2 id="oczekujace" tabindex="-1">${e(t('processView.waiting.title', { step: stepName }))}</h2>
+  return `<section aria-labelledby="oczekujace"><h2 id="oczekujace">${e(t('processView.waiting.title', { step: stepName }))}</h2>
 <p class="muted">${e(t('processView.waiting.audit'))}</p>
 ${
   cases.length === 0
