@@ -62,7 +62,7 @@ export interface StepFigures {
 const MULTI_INSTANCE_BODY = '#multiInstanceBody';
 
 /** Element types that are steps people ask about (the others are shown only when they hold instances). */
-const STEP_TYPES = /(Task|^task|^callActivity|^subProcess|^intermediateCatchEvent|^receiveTask)$/;
+export const STEP_TYPES = /(Task|^task|^callActivity|^subProcess|^intermediateCatchEvent|^receiveTask)$/;
 
 /**
  * One row per step of the version, in the diagram's order: every task, call activity, sub-process and catching
