@@ -131,6 +131,21 @@ export interface DefinitionVersion {
   incidents: number;
 }
 
+/**
+ * One activity of a process version as `GET /process-definition/{id}/statistics?incidents=true` counts it: the
+ * executions waiting there now and the open incidents on it (only activities with either appear).
+ */
+export interface ActivityStatistics {
+  /** The activity id (`<id>#multiInstanceBody` for the body of a multi-instance activity). */
+  activityId: string;
+  /** Executions of running instances at this activity. */
+  instances: number;
+  /** Failed jobs (retries 0) at this activity. */
+  failedJobs: number;
+  /** Open incidents of every type at this activity. */
+  incidents: number;
+}
+
 export interface EngineIncident {
   id: string;
   processInstanceId: string;
@@ -242,6 +257,8 @@ export interface EnginePort {
   processDiagramXml(processDefinitionId: string): Promise<string>;
   /** Every deployed version of every process and decision, oldest first within a key. */
   definitionVersions(): Promise<DefinitionVersion[]>;
+  /** Where the running instances of one process version are, with the open incidents per activity. */
+  activityStatistics(processDefinitionId: string): Promise<ActivityStatistics[]>;
   /** `POST /decision-definition/key/{key}/evaluate`: one map of output name → value per matched rule. */
   evaluateDecision(
     decisionKey: string,

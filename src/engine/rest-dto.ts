@@ -1,4 +1,5 @@
 import type {
+  ActivityStatistics,
   DefinitionVersion,
   DeployedDefinition,
   DeploymentResult,
@@ -160,6 +161,23 @@ export interface ProcessStatisticsDto {
   id: string;
   instances: number;
   incidents?: { incidentType: string; incidentCount: number }[];
+}
+
+/** `GET /process-definition/{id}/statistics?incidents=true`: one entry per activity with instances or incidents. */
+export interface ActivityStatisticsDto {
+  id: string;
+  instances: number;
+  failedJobs?: number;
+  incidents?: { incidentType: string; incidentCount: number }[];
+}
+
+export function toActivityStatistics(dto: ActivityStatisticsDto): ActivityStatistics {
+  return {
+    activityId: dto.id,
+    instances: dto.instances,
+    failedJobs: dto.failedJobs ?? 0,
+    incidents: (dto.incidents ?? []).reduce((sum, i) => sum + i.incidentCount, 0),
+  };
 }
 
 export interface DeploymentListDto {

@@ -16,6 +16,8 @@ import {
   toIncident,
   toLockedTask,
   toDefinitionVersions,
+  toActivityStatistics,
+  type ActivityStatisticsDto,
   type CorrelationResultDto,
   type DeploymentListDto,
   type ProcessDefinitionDto,
@@ -105,6 +107,14 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
         http<DeploymentListDto[]>('GET', '/deployment', { query: { maxResults: 10_000 } }),
       ]);
       return toDefinitionVersions({ processes, stats, decisions, deployments });
+    },
+
+    async activityStatistics(processDefinitionId) {
+      const dtos = await http<ActivityStatisticsDto[]>('GET', '/process-definition/{id}/statistics', {
+        params: { id: processDefinitionId },
+        query: { incidents: true },
+      });
+      return dtos.map(toActivityStatistics);
     },
 
     async processDiagramXml(processDefinitionId) {

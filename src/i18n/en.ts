@@ -2,6 +2,7 @@ import type { CatalogOf } from './catalog';
 import type { pl } from './pl';
 import { deadlinesEn } from './messages/deadlines.en';
 import { modelChangesEn } from './messages/model-changes.en';
+import { monitoringEn } from './messages/monitoring.en';
 
 /**
  * English — the second locale. Exactly the keys of `pl.ts` (a missing or extra key fails `tsc`); the unit test
@@ -464,4 +465,5 @@ export const en: CatalogOf<typeof pl> = {
   'users.create': 'Create account',
   ...deadlinesEn,
   ...modelChangesEn,
+  ...monitoringEn,
 };

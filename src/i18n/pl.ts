@@ -1,6 +1,7 @@
 import type { Message } from './catalog';
 import { deadlinesPl } from './messages/deadlines.pl';
 import { modelChangesPl } from './messages/model-changes.pl';
+import { monitoringPl } from './messages/monitoring.pl';
 
 /**
  * Polish — the source catalog. Keys are grouped by page; `{name}` is a placeholder, `{count}` selects the plural
@@ -505,6 +506,7 @@ export const pl = {
   'users.create': 'Utwórz konto',
   ...deadlinesPl,
   ...modelChangesPl,
+  ...monitoringPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

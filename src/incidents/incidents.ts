@@ -67,8 +67,21 @@ export async function retryIncident(
   incidentKey: string,
   user: User,
 ): Promise<void> {
-  const [incident] = await deps.db.query<{ job_key: string | null; error_type: string; state: string }>(
-    'SELECT job_key, error_type, state FROM incidents WHERE incident_key = $1',
+  const [incident] = await deps.db.query<{
+    job_key: string | null;
+    error_type: string;
+    state: string;
+    process_instance_key: string;
+    element_id: string;
+    error_message: string;
+    case_id: string | null;
+  }>(
+    `SELECT i.job_key, i.error_type, i.state, i.process_instance_key, i.element_id, i.error_message, c.id AS case_id
+       FROM incidents i
+       LEFT JOIN process_instances p ON p.process_instance_key = i.process_instance_key
+       LEFT JOIN cases c ON c.process_instance_key = COALESCE(p.root_process_instance_key, i.process_instance_key)
+      WHERE i.incident_key = $1
+      LIMIT 1`,
     [incidentKey],
   );
   if (!incident) throw new AppError({ code: 'not-found', message: 'Nie ma takiego incydentu.' });
@@ -86,9 +99,20 @@ export async function retryIncident(
   } catch (error) {
     throw engineError(error, 'Nie udało się ponowić kroku');
   }
+  // who retried which incident of which case (the time is the row's own `at`), once per successful retry
   await deps.db.query(
-    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'incident-retried', 'incident', $2, '{}')`,
-    [user.id, incidentKey],
+    `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'incident-retried', 'incident', $2, $3)`,
+    [
+      user.id,
+      incidentKey,
+      JSON.stringify({
+        caseId: incident.case_id,
+        processInstanceKey: incident.process_instance_key,
+        elementId: incident.element_id,
+        errorType: incident.error_type,
+        errorMessage: incident.error_message,
+      }),
+    ],
   );
 }
 

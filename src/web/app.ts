@@ -26,6 +26,7 @@ import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
 import { monitoringDeadlineRoutes } from './routes/monitoring-deadlines';
+import { monitoringRoutes } from './routes/monitoring';
 import { ROOT_DIR } from '../paths';
 import { modelPreviewRoutes } from './routes/model-preview';
 import { processMigrationRoutes } from './routes/process-migration';
@@ -82,6 +83,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(decisionEventRoutes(deps));
   app.use(monitoringDeadlineRoutes(deps));
   app.use(modelPreviewRoutes(deps), processMigrationRoutes(deps));
+  app.use(monitoringRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),

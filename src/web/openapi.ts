@@ -13,6 +13,7 @@ import { breakGlassBody, breakGlassFilterQuery } from './routes/break-glass';
 import { deadlinesQuerySchema } from '../monitoring/deadlines';
 import { workloadQuerySchema } from '../monitoring/workload';
 import { modelChangeEndpoints } from './openapi-model-changes';
+import { monitoringEndpoints } from './openapi-monitoring';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
@@ -24,6 +25,8 @@ export interface Endpoint {
   summary: string;
   roles?: string[];
   query?: z.ZodObject;
+  /** Path parameters beyond {key} and {id}, from their zod schema. */
+  pathParams?: z.ZodObject;
   body?: z.ZodType;
   responses: Record<string, string>;
 }
@@ -235,7 +238,7 @@ const endpoints: Endpoint[] = [
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const endpoint of endpoints) {
+  for (const endpoint of [...endpoints, ...monitoringEndpoints]) {
     const operation: Record<string, unknown> = {
       summary: endpoint.summary,
       ...(endpoint.roles ? { description: `Wymagane role: ${endpoint.roles.join(', ')}` } : {}),
@@ -262,6 +265,7 @@ export function openApiDocument(): Record<string, unknown> {
               },
             ]
           : []),
+        ...queryParameters(endpoint.pathParams, 'path'),
         ...queryParameters(endpoint.query),
       ],
       responses: Object.fromEntries(
@@ -303,7 +307,7 @@ export function openApiDocument(): Record<string, unknown> {
   };
 }
 
-function queryParameters(schema: z.ZodObject | undefined) {
+function queryParameters(schema: z.ZodObject | undefined, where: 'query' | 'path' = 'query') {
   if (!schema) return [];
   const json = z.toJSONSchema(schema, { io: 'input' }) as {
     properties?: Record<string, Record<string, unknown>>;
@@ -311,8 +315,8 @@ function queryParameters(schema: z.ZodObject | undefined) {
   };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
-    in: 'query',
-    required: json.required?.includes(name) ?? false,
+    in: where,
+    required: where === 'path' || (json.required?.includes(name) ?? false),
     description: property.description,
     schema: property,
   }));

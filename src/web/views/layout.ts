@@ -29,6 +29,9 @@ export function renderPage(
         (user.roles.includes('managers') || user.roles.includes('process-owners')
           ? ` <a href="/incydenty">${escapeHtml(t('layout.nav.incidents'))}</a>`
           : '') +
+        (['managers', 'analysts'].some((r) => user.roles.includes(r))
+          ? ` <a href="/monitoring">${escapeHtml(t('layout.nav.monitoring'))}</a>`
+          : '') +
         (user.roles.includes('managers')
           ? ` <a href="/audyt/dostep-nadzwyczajny">${escapeHtml(t('layout.nav.breakGlass'))}</a>`
           : '') +
