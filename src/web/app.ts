@@ -25,6 +25,7 @@ import { incidentRoutes } from './routes/incidents';
 import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
+import { modelRoutes } from './routes/models';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -76,6 +77,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(incidentRoutes(deps));
   app.use(payoutRoutes(deps));
   app.use(accountChangeRoutes(deps));
+  app.use(modelRoutes(deps));
   app.use(decisionEventRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>

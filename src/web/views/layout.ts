@@ -29,6 +29,9 @@ export function renderPage(
         (user.roles.includes('managers') || user.roles.includes('process-owners')
           ? ` <a href="/incydenty">${escapeHtml(t('layout.nav.incidents'))}</a>`
           : '') +
+        (user.roles.includes('process-owners')
+          ? ` <a href="/modele">${escapeHtml(t('layout.nav.models'))}</a>`
+          : '') +
         (user.roles.includes('managers')
           ? ` <a href="/audyt/dostep-nadzwyczajny">${escapeHtml(t('layout.nav.breakGlass'))}</a>`
           : '') +
