@@ -295,12 +295,9 @@ export async function deployDraft(
         });
       throw error;
     });
-  const versions = result.deployed.map((d: DeployedDefinition) => ({
-    key: d.key,
-    version: d.version,
-    kind: d.kind,
-    id: d.id,
-  }));
+  const versions = result.deployed
+    .map((d: DeployedDefinition) => ({ key: d.key, version: d.version, kind: d.kind, id: d.id }))
+    .sort((a, b) => a.key.localeCompare(b.key));
   const id = await deps.db.transaction(async (tx) => {
     const moved = await tx.query<{ author: string; approved_by: string }>(
       `UPDATE model_drafts SET status = 'deployed' WHERE id = $1 AND status = 'approved' RETURNING author, approved_by`,

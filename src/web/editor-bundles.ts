@@ -24,6 +24,7 @@ const PACKAGES = [
   'dmn-js',
   '@bpmn-io/form-js-editor',
   'esbuild',
+  'preact',
 ];
 
 function buildHash(): string {
@@ -58,6 +59,9 @@ export function editorBundles(log: Logger): EditorBundles {
       platform: 'browser',
       legalComments: 'linked',
       define: { 'process.env.NODE_ENV': '"production"' },
+      // one preact for all: form-js-editor carries its own copy, the properties panel it uses takes the top one, and
+      // two copies break preact's hooks ("Cannot read properties of undefined (reading 'context')")
+      alias: { preact: path.join(ROOT_DIR, 'node_modules', 'preact') },
       logLevel: 'error',
     });
     log.info('Edytory modeli zbudowane (esbuild)', { outdir, ms: Date.now() - started });

@@ -10,12 +10,13 @@ import { ENGINE_ID_PATTERN } from './engine-id';
 import { assignBody } from './routes/tasks';
 import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
 import { breakGlassBody, breakGlassFilterQuery } from './routes/break-glass';
+import { modelEndpoints } from './openapi-models';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
  * so the two cannot drift apart.
  */
-interface Endpoint {
+export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
@@ -205,7 +206,7 @@ const endpoints: Endpoint[] = [
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const endpoint of endpoints) {
+  for (const endpoint of [...endpoints, ...modelEndpoints]) {
     const operation: Record<string, unknown> = {
       summary: endpoint.summary,
       ...(endpoint.roles ? { description: `Wymagane role: ${endpoint.roles.join(', ')}` } : {}),
@@ -220,6 +221,11 @@ export function openApiDocument(): Record<string, unknown> {
               },
             ]
           : []),
+        ...pathParameter(endpoint.path, 'name', {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9-]*\\.(bpmn|dmn|form)$',
+        }),
+        ...pathParameter(endpoint.path, 'definitionId', { type: 'string', pattern: ENGINE_ID_PATTERN }),
         ...(endpoint.path.includes('{id}')
           ? [
               {
@@ -286,4 +292,8 @@ function queryParameters(schema: z.ZodObject | undefined) {
     description: property.description,
     schema: property,
   }));
+}
+
+function pathParameter(path: string, name: string, schema: Record<string, unknown>) {
+  return path.includes(`{${name}}`) ? [{ name, in: 'path', required: true, schema }] : [];
 }

@@ -10,6 +10,51 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { startEditor } from './editor-common';
 
+// Zooms the viewer onto the given elements (with a margin), when any: a wide diagram fitted whole is unreadable.
+function zoomTo(canvas, registry, ids) {
+  var boxes = ids
+    .map(function (id) {
+      return registry.get(id);
+    })
+    .filter(function (el) {
+      return el && el.width !== undefined;
+    });
+  if (boxes.length === 0) return;
+  var minX = Math.min.apply(
+    null,
+    boxes.map(function (b) {
+      return b.x;
+    }),
+  );
+  var minY = Math.min.apply(
+    null,
+    boxes.map(function (b) {
+      return b.y;
+    }),
+  );
+  var maxX = Math.max.apply(
+    null,
+    boxes.map(function (b) {
+      return b.x + b.width;
+    }),
+  );
+  var maxY = Math.max.apply(
+    null,
+    boxes.map(function (b) {
+      return b.y + b.height;
+    }),
+  );
+  var size = canvas.getSize();
+  var width = Math.max(maxX - minX + 400, 900);
+  var height = Math.max(maxY - minY + 300, (width * size.height) / size.width);
+  canvas.viewbox({
+    x: (minX + maxX) / 2 - width / 2,
+    y: (minY + maxY) / 2 - height / 2,
+    width: width,
+    height: height,
+  });
+}
+
 startEditor(function (parts) {
   var modeler = new BpmnModeler({
     container: parts.canvas,
@@ -63,6 +108,7 @@ startEditor(function (parts) {
           .join('\n');
         overlays.add(id, 'lint', { position: { top: -12, right: 12 }, html: badge });
       });
+      zoomTo(canvas, registry, marked);
     },
     focus: function (id) {
       var element = modeler.get('elementRegistry').get(id);

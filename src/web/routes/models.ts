@@ -98,7 +98,7 @@ export function modelRoutes(deps: WebDeps, options: { modelsDir?: string } = {})
     const entry = /^([a-z-]+)\.js$/.exec(req.params.entry)?.[1];
     if (!entry || !(EDITOR_ENTRIES as readonly string[]).includes(entry)) return next();
     const dir = await bundles.dir();
-    res.sendFile(path.join(dir, `${entry}.js`), { maxAge: '1h' });
+    res.sendFile(path.join(dir, `${entry}.js`), { maxAge: '1h', dotfiles: 'allow' });
   });
 
   const overview = async () => {
@@ -290,8 +290,8 @@ export function modelRoutes(deps: WebDeps, options: { modelsDir?: string } = {})
       }),
     );
   });
-  router.get('/api/models/versions/:id/xml', async (req, res) => {
-    const id = definitionId.parse(req.params.id);
+  router.get('/api/models/versions/:definitionId/xml', async (req, res) => {
+    const id = definitionId.parse(req.params.definitionId);
     res.type('application/xml; charset=utf-8').send(await deps.engine.processDiagramXml(id));
   });
   return router;

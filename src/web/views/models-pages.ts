@@ -274,6 +274,8 @@ ${
 }`;
   } else if (view.dmn) {
     body = view.dmn
+      // a literal expression (no rules) has no rows to compare
+      .filter((decision) => decision.rules.length > 0)
       .map(
         (decision) => `<h2>${e(decision.name)} (${e(decision.id)})</h2>
 <table class="rule-diff"><thead><tr>${th(t('models.diff.col.rule'))}${th(t('models.diff.col.change'))}${decision.columns.map((c) => th(c)).join('')}</tr></thead><tbody>${decision.rules
