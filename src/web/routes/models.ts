@@ -92,7 +92,21 @@ export function modelRoutes(deps: WebDeps, options: { modelsDir?: string } = {})
   ] as const)
     router.use(url, express.static(path.join(modules, dir), { maxAge: '1d' }));
 
-  router.use(['/modele', '/api/models'], requireSession, requireRole(...MODEL_ROLES), requireCsrf);
+  // only this router's own paths: the preview and migration screens under /modele and /api/models guard themselves
+  const guard = [requireSession, requireRole(...MODEL_ROLES), requireCsrf];
+  router.use(
+    [
+      '/modele/edytor',
+      '/modele/edytory',
+      '/modele/szkice',
+      '/modele/roznice',
+      '/api/models/files',
+      '/api/models/drafts',
+      '/api/models/deployments',
+      '/api/models/versions',
+    ],
+    ...guard,
+  );
 
   router.get('/modele/edytory/:entry', async (req, res, next) => {
     const entry = /^([a-z-]+)\.js$/.exec(req.params.entry)?.[1];
@@ -111,11 +125,11 @@ export function modelRoutes(deps: WebDeps, options: { modelsDir?: string } = {})
     return { files, versions, drafts, deployments };
   };
 
-  router.get('/modele', async (req, res) => {
+  router.get('/modele', ...guard, async (req, res) => {
     res.type('html').send(modelsPage(signedIn(req), await overview()));
   });
 
-  router.get('/api/models', async (_req, res) => {
+  router.get('/api/models', ...guard, async (_req, res) => {
     const { files, versions, drafts, deployments } = await overview();
     res.json({
       files: files.map((f) => ({
