@@ -29,7 +29,7 @@ const parser = new XMLParser({
 type Node = Record<string, unknown>;
 const list = (value: unknown): Node[] => (Array.isArray(value) ? (value as Node[]) : []);
 const text = (node: Node | undefined): string => {
-  const value = (node?.text) ?? '';
+  const value = node?.text ?? '';
   return typeof value === 'object' ? String((value as Node)['#text'] ?? '') : String(value);
 };
 
