@@ -243,6 +243,43 @@ describe('model drafts: checks, four eyes, deployment (real engine)', () => {
   });
 });
 
+describe('two deployed versions of a process side by side', () => {
+  let runtime: Runtime;
+  let owner: TestClient;
+
+  beforeAll(async () => {
+    ({ runtime } = await startTestRuntime({ workers: false }));
+    owner = await loginAs(runtime, 'it-models-author', ['process-owners']);
+  });
+
+  afterAll(async () => {
+    await runtime.stop();
+  });
+
+  it('diffs v1 and v2 of a process from the engine, element by element', async () => {
+    const key = `it-versions-diff-${randomUUID().slice(0, 8)}`;
+    const source = (await readFile(path.join(__dirname, 'fixtures', 'it-message.bpmn'), 'utf8')).replaceAll(
+      'it-message',
+      key,
+    );
+    const deploy = (xml: string) =>
+      runtime.engine.deploy([{ name: `${key}.bpmn`, content: xml }], {
+        deploymentName: key,
+        duplicateFiltering: true,
+      });
+    const [v1] = (await deploy(source)).deployed;
+    const [v2] = (await deploy(source.replace('name="Pierwsze doręczenie"', 'name="Doręczenie"'))).deployed;
+    const page = await owner.request('GET', `/modele/roznice?od=${v1!.id}&do=${v2!.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`Różnice wersji ${key}: v1 → v2`);
+    expect(page.body).toContain('name: było „Pierwsze doręczenie”, jest „Doręczenie”');
+    const xml = await owner.request('GET', `/api/models/versions/${v2!.id}/xml`);
+    expect([xml.status, (xml.body as string).includes('name="Doręczenie"')]).toEqual([200, true]);
+    const bad = await owner.request('GET', `/modele/roznice?od=${v1!.id}&do=a%20b`);
+    expect([bad.status, (bad.body as { error: { field: string } }).error.field]).toEqual([400, 'do']);
+  });
+});
+
 function brokenDiagram(id: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="${id}-definitions" targetNamespace="http://mops-flow.pl/test">
