@@ -13,6 +13,7 @@ export default tseslint.config(
       'eslint.config.mjs',
       'test/summary-reporter.js',
       'src/web/static/',
+      'src/web/editors/',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

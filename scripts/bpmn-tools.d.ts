@@ -17,3 +17,22 @@ declare module 'bpmn-moddle' {
     create(type: string, attributes?: Record<string, unknown>): ModdleElement;
   }
 }
+
+declare module 'bpmn-js-differ' {
+  export function diff(a: unknown, b: unknown): unknown;
+}
+
+declare module 'bpmnlint' {
+  export class Linter {
+    constructor(options: { config: Record<string, unknown>; resolver: unknown });
+    lint(
+      root: unknown,
+    ): Promise<Record<string, { id?: string; message: string; category: 'error' | 'warn' | 'info' }[]>>;
+  }
+}
+
+declare module 'bpmnlint/lib/resolver/node-resolver' {
+  export default class NodeResolver {
+    constructor(options?: Record<string, unknown>);
+  }
+}

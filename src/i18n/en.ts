@@ -3,6 +3,7 @@ import type { pl } from './pl';
 import { deadlinesEn } from './messages/deadlines.en';
 import { modelChangesEn } from './messages/model-changes.en';
 import { monitoringEn } from './messages/monitoring.en';
+import { modelsEn } from './messages/models.en';
 
 /**
  * English — the second locale. Exactly the keys of `pl.ts` (a missing or extra key fails `tsc`); the unit test
@@ -466,4 +467,5 @@ export const en: CatalogOf<typeof pl> = {
   ...deadlinesEn,
   ...modelChangesEn,
   ...monitoringEn,
+  ...modelsEn,
 };

@@ -2,6 +2,7 @@ import type { Message } from './catalog';
 import { deadlinesPl } from './messages/deadlines.pl';
 import { modelChangesPl } from './messages/model-changes.pl';
 import { monitoringPl } from './messages/monitoring.pl';
+import { modelsPl } from './messages/models.pl';
 
 /**
  * Polish — the source catalog. Keys are grouped by page; `{name}` is a placeholder, `{count}` selects the plural
@@ -507,6 +508,7 @@ export const pl = {
   ...deadlinesPl,
   ...modelChangesPl,
   ...monitoringPl,
+  ...modelsPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

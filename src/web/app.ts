@@ -27,6 +27,7 @@ import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
 import { monitoringDeadlineRoutes } from './routes/monitoring-deadlines';
 import { monitoringRoutes } from './routes/monitoring';
+import { modelRoutes } from './routes/models';
 import { ROOT_DIR } from '../paths';
 import { modelPreviewRoutes } from './routes/model-preview';
 import { processMigrationRoutes } from './routes/process-migration';
@@ -80,6 +81,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(incidentRoutes(deps));
   app.use(payoutRoutes(deps));
   app.use(accountChangeRoutes(deps));
+  app.use(modelRoutes(deps));
   app.use(decisionEventRoutes(deps));
   app.use(monitoringDeadlineRoutes(deps));
   app.use(modelPreviewRoutes(deps), processMigrationRoutes(deps));

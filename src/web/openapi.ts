@@ -14,6 +14,7 @@ import { deadlinesQuerySchema } from '../monitoring/deadlines';
 import { workloadQuerySchema } from '../monitoring/workload';
 import { modelChangeEndpoints } from './openapi-model-changes';
 import { monitoringEndpoints } from './openapi-monitoring';
+import { modelEndpoints } from './openapi-models';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
@@ -238,7 +239,7 @@ const endpoints: Endpoint[] = [
 
 export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const endpoint of [...endpoints, ...monitoringEndpoints]) {
+  for (const endpoint of [...endpoints, ...monitoringEndpoints, ...modelEndpoints]) {
     const operation: Record<string, unknown> = {
       summary: endpoint.summary,
       ...(endpoint.roles ? { description: `Wymagane role: ${endpoint.roles.join(', ')}` } : {}),
@@ -253,6 +254,11 @@ export function openApiDocument(): Record<string, unknown> {
               },
             ]
           : []),
+        ...pathParameter(endpoint.path, 'name', {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9-]*\\.(bpmn|dmn|form)$',
+        }),
+        ...pathParameter(endpoint.path, 'definitionId', { type: 'string', pattern: ENGINE_ID_PATTERN }),
         ...(endpoint.path.includes('{id}')
           ? [
               {
@@ -320,4 +326,8 @@ function queryParameters(schema: z.ZodObject | undefined, where: 'query' | 'path
     description: property.description,
     schema: property,
   }));
+}
+
+function pathParameter(path: string, name: string, schema: Record<string, unknown>) {
+  return path.includes(`{${name}}`) ? [{ name, in: 'path', required: true, schema }] : [];
 }

@@ -32,6 +32,9 @@ export function renderPage(
         (['managers', 'analysts'].some((r) => user.roles.includes(r))
           ? ` <a href="/monitoring">${escapeHtml(t('layout.nav.monitoring'))}</a>`
           : '') +
+        (user.roles.includes('process-owners')
+          ? ` <a href="/modele">${escapeHtml(t('layout.nav.models'))}</a>`
+          : '') +
         (user.roles.includes('managers')
           ? ` <a href="/audyt/dostep-nadzwyczajny">${escapeHtml(t('layout.nav.breakGlass'))}</a>`
           : '') +
