@@ -10,12 +10,13 @@ import { ENGINE_ID_PATTERN } from './engine-id';
 import { assignBody } from './routes/tasks';
 import { benefitCalculationBody, deadlineQuery } from './routes/calculations';
 import { breakGlassBody, breakGlassFilterQuery } from './routes/break-glass';
+import { monitoringReformEndpoints } from './openapi-monitoring-reform';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
  * so the two cannot drift apart.
  */
-interface Endpoint {
+export interface Endpoint {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
@@ -201,6 +202,7 @@ const endpoints: Endpoint[] = [
       409: 'ktoś zakończył je wcześniej',
     },
   },
+  ...monitoringReformEndpoints,
 ];
 
 export function openApiDocument(): Record<string, unknown> {

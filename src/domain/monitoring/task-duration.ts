@@ -16,9 +16,13 @@ export interface CompletedTask {
  * (clock skew between the front and the engine) also falls back to the creation. Whole seconds.
  */
 export function workingSeconds(task: CompletedTask): number {
-  const claimed = task.claimedAt !== null && !task.claimedOnCompletion && task.claimedAt <= task.completedAt;
-  const start = claimed && task.claimedAt ? task.claimedAt : task.createdAt;
-  const ms = task.completedAt.getTime() - start.getTime();
+  const ms = task.completedAt.getTime() - workingStart(task).getTime();
   if (Number.isNaN(ms)) throw invalid('completedAt', 'nieprawidłowy znacznik czasu');
   return Math.max(0, Math.floor(ms / 1000));
+}
+
+/** Where the task's working time starts by the rule of workingSeconds: its claim, or its creation. */
+export function workingStart(task: CompletedTask): Date {
+  const claimed = task.claimedAt !== null && !task.claimedOnCompletion && task.claimedAt <= task.completedAt;
+  return claimed && task.claimedAt ? task.claimedAt : task.createdAt;
 }
