@@ -45,9 +45,10 @@ export async function claimTask(deps: Deps, userTaskKey: string, user: User): Pr
   } catch (error) {
     throw engineError(error, 'Nie udało się przypisać zadania');
   }
-  await deps.db.query('UPDATE user_tasks SET assignee = $2, claimed_at = now() WHERE user_task_key = $1', [
+  await deps.db.query('UPDATE user_tasks SET assignee = $2, claimed_at = $3 WHERE user_task_key = $1', [
     userTaskKey,
     user.login,
+    (deps.now ?? systemClock)(),
   ]);
 }
 
@@ -84,9 +85,10 @@ export async function reassignTask(
   } catch (error) {
     throw engineError(error, 'Nie udało się przekazać zadania');
   }
-  await deps.db.query('UPDATE user_tasks SET assignee = $2, claimed_at = now() WHERE user_task_key = $1', [
+  await deps.db.query('UPDATE user_tasks SET assignee = $2, claimed_at = $3 WHERE user_task_key = $1', [
     userTaskKey,
     assignee,
+    (deps.now ?? systemClock)(),
   ]);
   await deps.db.query(
     `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'task-reassigned', 'user-task', $2, $3)`,
@@ -298,9 +300,9 @@ export async function completeTask(
   }
   if (sent.status === 'done') {
     await deps.db.query(
-      `UPDATE user_tasks SET state = 'COMPLETED', assignee = $2, completed_at = COALESCE(completed_at, now())
+      `UPDATE user_tasks SET state = 'COMPLETED', assignee = $2, completed_at = COALESCE(completed_at, $3)
         WHERE user_task_key = $1`,
-      [userTaskKey, user.login],
+      [userTaskKey, user.login, (deps.now ?? systemClock)()],
     );
   }
   return { queued: sent.status !== 'done' };

@@ -13,12 +13,14 @@ export interface CompletedTask {
 /**
  * The rule of the measure: a task's working time runs from its claim to its completion; a task that was never
  * claimed (or claimed only by the completion itself) runs from its creation. A claim later than the completion
- * (clock skew between the front and the engine) also falls back to the creation. Whole seconds.
+ * (clock skew between the front and the engine) also falls back to the creation. In seconds, rounded to the nearest
+ * whole minute (the front's and the engine's clocks differ by fractions of a second; a measure of working time
+ * needs no more).
  */
 export function workingSeconds(task: CompletedTask): number {
   const ms = task.completedAt.getTime() - workingStart(task).getTime();
   if (Number.isNaN(ms)) throw invalid('completedAt', 'nieprawidłowy znacznik czasu');
-  return Math.max(0, Math.floor(ms / 1000));
+  return Math.max(0, Math.round(ms / 60_000) * 60);
 }
 
 /** Where the task's working time starts by the rule of workingSeconds: its claim, or its creation. */

@@ -47,7 +47,15 @@ describe('working time of a task', () => {
     const t = task('x', 'a', '2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', '2026-03-02T10:00:01Z', {
       claimedOnCompletion: true,
     });
-    expect(workingSeconds(t)).toBe(7201);
+    // 2 h 0 min 1 s → 120 min
+    expect(workingSeconds(t)).toBe(7200);
+  });
+
+  it('rounds to the nearest whole minute', () => {
+    expect(workingSeconds(task('x', 'a', '2026-03-02T08:00:00Z', null, '2026-03-02T08:10:29.400Z'))).toBe(
+      600,
+    );
+    expect(workingSeconds(task('x', 'a', '2026-03-02T08:00:00Z', null, '2026-03-02T08:10:30Z'))).toBe(660);
   });
 
   it('falls back to the creation when the claim is after the completion (clock skew)', () => {
