@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Runtime } from '../../src/runtime';
 import { eventually, type TestClient } from './http-client';
+import { seedCompletedTask, seedFlowCase, type FlowCaseSeed } from './monitoring-fixtures';
 import type { TestClock } from './test-clock';
 import { loginAs, startTestRuntime } from './test-runtime';
 
@@ -128,8 +129,8 @@ describe('reform measure and flow of applications', () => {
     expect(page.text).toContain(
       `/monitoring/reforma/zadania?month=${month}&amp;person=${worker}&amp;category=administrative">2,5 h<`,
     );
-    expect(page.text).toContain('>33,3 %<');
-    expect(page.text).toContain('>66,7 %<');
+    expect(page.text).toContain('>2,5 h</a> (33,3 %)');
+    expect(page.text).toContain('>5 h</a> (66,7 %)');
     const drill = await manager.request(
       'GET',
       `/api/monitoring/reform/tasks?month=${month}&person=${worker}`,
@@ -155,31 +156,38 @@ describe('reform measure and flow of applications', () => {
     );
     // January 2025: 6 h administrative (claimed 08:00, done 14:00) + 2 h social work (never claimed: from creation)
     // February 2025: 2 h administrative + 6 h social work
-    await seedTask(
-      person,
-      team,
-      'prepare-decision',
-      '2025-01-14T08:00:00Z',
-      '2025-01-14T08:00:00Z',
-      '2025-01-14T14:00:00Z',
-    );
-    await seedTask(person, team, 'family-interview', '2025-01-15T09:00:00Z', null, '2025-01-15T11:00:00Z');
-    await seedTask(
-      person,
-      team,
-      'prepare-decision',
-      '2025-02-10T07:00:00Z',
-      '2025-02-10T08:00:00Z',
-      '2025-02-10T10:00:00Z',
-    );
-    await seedTask(
-      person,
-      team,
-      'social-diagnosis',
-      '2025-02-11T08:00:00Z',
-      '2025-02-11T09:00:00Z',
-      '2025-02-11T15:00:00Z',
-    );
+    await seedCompletedTask(runtime.db, {
+      person: person,
+      group: team,
+      element: 'prepare-decision',
+      created: '2025-01-14T08:00:00Z',
+      claimed: '2025-01-14T08:00:00Z',
+      completed: '2025-01-14T14:00:00Z',
+    });
+    await seedCompletedTask(runtime.db, {
+      person: person,
+      group: team,
+      element: 'family-interview',
+      created: '2025-01-15T09:00:00Z',
+      claimed: null,
+      completed: '2025-01-15T11:00:00Z',
+    });
+    await seedCompletedTask(runtime.db, {
+      person: person,
+      group: team,
+      element: 'prepare-decision',
+      created: '2025-02-10T07:00:00Z',
+      claimed: '2025-02-10T08:00:00Z',
+      completed: '2025-02-10T10:00:00Z',
+    });
+    await seedCompletedTask(runtime.db, {
+      person: person,
+      group: team,
+      element: 'social-diagnosis',
+      created: '2025-02-11T08:00:00Z',
+      claimed: '2025-02-11T09:00:00Z',
+      completed: '2025-02-11T15:00:00Z',
+    });
 
     const res = await analyst.request('GET', `/api/monitoring/reform?team=${team}`);
     expect(res.status).toBe(200);
@@ -202,7 +210,7 @@ describe('reform measure and flow of applications', () => {
 
   it('gives the flow’s medians and 90th percentiles by value, per team and site, with the cases behind them', async () => {
     // given five applications in March 2024 (site from the district; one case in two teams) and one first-contact visit
-    const cases = [
+    const cases: FlowCaseSeed[] = [
       {
         applied: '2024-03-04',
         interview: '2024-03-06',
@@ -250,7 +258,7 @@ describe('reform measure and flow of applications', () => {
       },
     ];
     const ids: string[] = [];
-    for (const c of cases) ids.push(await seedCase(c));
+    for (const c of cases) ids.push((await seedFlowCase(runtime.db, c)).caseId);
     await runtime.db.query(
       `INSERT INTO first_contact_visits (outcome, first_name, last_name, subject, created_at)
        VALUES ('information', 'Ewa', 'Testowa', 'informacja', '2024-03-08T10:00:00Z')`,
@@ -340,7 +348,14 @@ describe('reform measure and flow of applications', () => {
 
   it('lets a process owner reclassify a task type (CSRF, audited), which changes the measure; nobody else', async () => {
     const person = `rf-reclass-${tag}`;
-    await seedTask(person, 'benefits', 'notify-delay', '2023-06-05T08:00:00Z', null, '2023-06-05T09:00:00Z');
+    await seedCompletedTask(runtime.db, {
+      person: person,
+      group: 'benefits',
+      element: 'notify-delay',
+      created: '2023-06-05T08:00:00Z',
+      claimed: null,
+      completed: '2023-06-05T09:00:00Z',
+    });
     const before = await manager.request('GET', '/api/monitoring/reform?from=2023-06&to=2023-06');
     expect((before.body as Measure).people.find((r) => r.key === person)?.seconds.administrative).toBe(3600);
 
@@ -382,73 +397,6 @@ describe('reform measure and flow of applications', () => {
     expect(audit).toEqual([{ login: `rf-owner-${tag}`, details: { from: 'administrative', to: 'other' } }]);
     await form(owner, '/monitoring/reforma/klasyfikacja', { 'notify-delay': 'administrative' });
   });
-
-  async function seedTask(
-    person: string,
-    group: string,
-    element: string,
-    created: string,
-    claimed: string | null,
-    completed: string,
-  ): Promise<void> {
-    const key = `rf-task-${randomUUID()}`;
-    await runtime.db.query(
-      `INSERT INTO user_tasks (user_task_key, process_instance_key, process_definition_key, bpmn_process_id, element_id,
-         element_instance_key, candidate_groups, assignee, state, created_at, updated_at, last_position,
-         root_process_instance_key, claimed_at, completed_at)
-       VALUES ($1, $1, 'fixture', 'mops-benefits', $2, $1, $3::text[], $4, 'COMPLETED', $5, $7, 0, $1, $6, $7)`,
-      [key, element, [group], person, created, claimed, completed],
-    );
-  }
-
-  async function seedCase(c: {
-    applied: string;
-    interview: string | null;
-    decision: string | null;
-    paid: string | null;
-    outcome: string | null;
-    district: string | null;
-    teams: string[];
-  }): Promise<string> {
-    const id = randomUUID().slice(0, 8);
-    const [client] = await runtime.db.query<{ id: string }>(
-      `INSERT INTO clients (first_name, last_name) VALUES ('Jan', 'Przepływ') RETURNING id`,
-    );
-    const [intake] = await runtime.db.query<{ id: string }>(
-      `INSERT INTO intakes (user_task_key, first_name, last_name, need) VALUES ($1, 'Jan', 'Przepływ', 'pomoc') RETURNING id`,
-      [`rf-intake-${id}`],
-    );
-    const [kase] = await runtime.db.query<{ id: string }>(
-      `INSERT INTO cases (case_number, client_id, intake_id, process_instance_key, need, teams, district_id)
-       VALUES ($1, $2, $3, $4, 'pomoc', $5::text[], $6) RETURNING id`,
-      [`RF.${id}`, client?.id, intake?.id, `rf-instance-${id}`, c.teams, c.district],
-    );
-    const caseId = String(kase?.id);
-    await runtime.db.query(
-      `INSERT INTO applications (case_id, kind, submitted_on) VALUES ($1, 'written', $2)`,
-      [caseId, c.applied],
-    );
-    if (c.interview)
-      await runtime.db.query(`INSERT INTO interviews (case_id, due_on, conducted_on) VALUES ($1, $2, $2)`, [
-        caseId,
-        c.interview,
-      ]);
-    if (c.decision) {
-      const [decision] = await runtime.db.query<{ id: string }>(
-        `INSERT INTO decisions (case_id, outcome, issued_on, legal_basis, ruling, justification_facts, justification_law,
-           appeal_instruction, status)
-         VALUES ($1, $2, $3, 'art. 39 u.p.s.', 'rozstrzygnięcie', 'fakty', 'prawo', 'pouczenie', 'issued') RETURNING id`,
-        [caseId, c.outcome, c.decision],
-      );
-      if (c.paid)
-        await runtime.db.query(
-          `INSERT INTO payout_instalments (decision_id, instalment_no, month, amount_grosze, method, status, paid_at)
-           VALUES ($1, 1, $2, 50000, 'cash', 'paid', $3)`,
-          [decision?.id, c.paid.slice(0, 7), c.paid],
-        );
-    }
-    return caseId;
-  }
 
   async function html(client: TestClient, path: string): Promise<{ status: number; text: string }> {
     const { cookie } = client.headers();

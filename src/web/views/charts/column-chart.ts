@@ -14,11 +14,12 @@ export function columnChart(options: {
   columns: readonly Column[];
 }): string {
   const { id, columns } = options;
-  const step = 26;
+  // columns fill about 600 units (between 26 and 80 each), so a short period is not drawn tiny
+  const step = Math.max(26, Math.min(80, Math.floor(600 / Math.max(1, columns.length))));
   const left = 36;
   const chartHeight = 160;
   const top = 20;
-  const width = Math.max(320, left + columns.length * step + 10);
+  const width = Math.max(640, left + columns.length * step + 10);
   const height = top + chartHeight + 56;
   const max = Math.max(1, ...columns.map((c) => c.value));
   const base = top + chartHeight;

@@ -44,17 +44,13 @@ function splitTable(
     });
   const head = `<tr>${th(t('reform.col.month'))}${keyHeader ? th(keyHeader) : ''}${th(t('reform.col.tasks'))}${TASK_CATEGORIES.map(
     (c) => th(t('reform.col.hoursOf', { category: categoryName(i18n, c) })),
-  ).join(
-    '',
-  )}${TASK_CATEGORIES.map((c) => th(t('reform.col.shareOf', { category: categoryName(i18n, c) }))).join('')}</tr>`;
+  ).join('')}</tr>`;
+  const cell = (row: SplitRow, c: TaskCategory) =>
+    `<td>${link(filter(row, c), hours(i18n, row.seconds[c]))} (${escapeHtml(percent(i18n, row.shares[c]))})</td>`;
   const body = rows
     .map(
       (row) =>
-        `<tr><th scope="row">${escapeHtml(i18n.month(row.month))}</th>${keyHeader ? `<td>${escapeHtml(keyName(row.key))}</td>` : ''}<td>${link(filter(row), i18n.number(row.tasks))}</td>${TASK_CATEGORIES.map(
-          (c) => `<td>${link(filter(row, c), hours(i18n, row.seconds[c]))}</td>`,
-        ).join(
-          '',
-        )}${TASK_CATEGORIES.map((c) => `<td>${escapeHtml(percent(i18n, row.shares[c]))}</td>`).join('')}</tr>`,
+        `<tr><th scope="row">${escapeHtml(i18n.month(row.month))}</th>${keyHeader ? `<td>${escapeHtml(keyName(row.key))}</td>` : ''}<td>${link(filter(row), i18n.number(row.tasks))}</td>${TASK_CATEGORIES.map((c) => cell(row, c)).join('')}</tr>`,
     )
     .join('\n');
   return `<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
