@@ -19,7 +19,7 @@ export function columnChart(options: {
   const left = 36;
   const chartHeight = 160;
   const top = 20;
-  const width = Math.max(640, left + columns.length * step + 10);
+  const width = Math.max(320, left + columns.length * step + 10);
   const height = top + chartHeight + 56;
   const max = Math.max(1, ...columns.map((c) => c.value));
   const base = top + chartHeight;
