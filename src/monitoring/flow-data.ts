@@ -66,23 +66,27 @@ export type OutcomeFlow = CaseFlow & { granted: boolean; refused: boolean };
 /** Cases by the day of their first application in the period, with the first interview, decision and payout. */
 export async function caseFlows(db: Queryable, period: FlowPeriod): Promise<OutcomeFlow[]> {
   const rows = await db.query<FlowRow>(
-    `SELECT c.id AS case_id, c.case_number, c.teams, d.site_id AS site,
+    `WITH a AS (SELECT case_id, min(submitted_on) AS applied_on FROM applications GROUP BY case_id
+                HAVING min(submitted_on) BETWEEN $1::date AND $2::date),
+          i AS (SELECT i.case_id, min(i.conducted_on) AS interview_on FROM interviews i JOIN a USING (case_id)
+                 WHERE i.conducted_on IS NOT NULL GROUP BY i.case_id),
+          dc AS (SELECT dc.case_id, min(dc.issued_on) AS decision_on,
+                        bool_or(dc.outcome = 'grant') AS granted, bool_or(dc.outcome = 'refuse') AS refused
+                   FROM decisions dc JOIN a USING (case_id) WHERE dc.issued_on IS NOT NULL GROUP BY dc.case_id),
+          p AS (SELECT dp.case_id, min(p.paid_at AT TIME ZONE 'Europe/Warsaw') AS paid_on
+                  FROM payout_instalments p JOIN decisions dp ON dp.id = p.decision_id JOIN a ON a.case_id = dp.case_id
+                 WHERE p.status = 'paid' AND p.paid_at IS NOT NULL GROUP BY dp.case_id)
+     SELECT c.id AS case_id, c.case_number, c.teams, d.site_id AS site,
             to_char(a.applied_on, 'YYYY-MM-DD') AS applied_on,
-            (SELECT to_char(min(i.conducted_on), 'YYYY-MM-DD') FROM interviews i
-              WHERE i.case_id = c.id AND i.conducted_on IS NOT NULL) AS interview_on,
-            (SELECT to_char(min(dc.issued_on), 'YYYY-MM-DD') FROM decisions dc
-              WHERE dc.case_id = c.id AND dc.issued_on IS NOT NULL) AS decision_on,
-            (SELECT to_char(min(p.paid_at AT TIME ZONE 'Europe/Warsaw'), 'YYYY-MM-DD')
-               FROM payout_instalments p JOIN decisions dp ON dp.id = p.decision_id
-              WHERE dp.case_id = c.id AND p.status = 'paid' AND p.paid_at IS NOT NULL) AS payout_on,
-            EXISTS (SELECT 1 FROM decisions g WHERE g.case_id = c.id AND g.issued_on IS NOT NULL
-                     AND g.outcome = 'grant') AS granted,
-            EXISTS (SELECT 1 FROM decisions r WHERE r.case_id = c.id AND r.issued_on IS NOT NULL
-                     AND r.outcome = 'refuse') AS refused
-       FROM cases c
-       JOIN (SELECT case_id, min(submitted_on) AS applied_on FROM applications GROUP BY case_id) a ON a.case_id = c.id
+            to_char(i.interview_on, 'YYYY-MM-DD') AS interview_on,
+            to_char(dc.decision_on, 'YYYY-MM-DD') AS decision_on,
+            to_char(p.paid_on, 'YYYY-MM-DD') AS payout_on,
+            COALESCE(dc.granted, false) AS granted, COALESCE(dc.refused, false) AS refused
+       FROM a JOIN cases c ON c.id = a.case_id
        LEFT JOIN districts d ON d.id = c.district_id
-      WHERE a.applied_on BETWEEN $1::date AND $2::date
+       LEFT JOIN i ON i.case_id = c.id
+       LEFT JOIN dc ON dc.case_id = c.id
+       LEFT JOIN p ON p.case_id = c.id
       ORDER BY a.applied_on, c.case_number`,
     [period.from, period.to],
   );

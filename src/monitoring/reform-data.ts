@@ -23,15 +23,11 @@ export interface ReformMeasure {
   names: { people: Record<string, string>; teams: Record<string, string> };
 }
 
-/** The task's team: the first of its candidate groups that is a team of the centre. */
-const TEAM_SQL = `(SELECT tm.role_id FROM teams tm WHERE tm.role_id = ANY (t.candidate_groups)
-   ORDER BY array_position(t.candidate_groups, tm.role_id), tm.id LIMIT 1)`;
-
 interface TaskRow {
   user_task_key: string;
   element_id: string;
   assignee: string | null;
-  team: string | null;
+  candidate_groups: string[];
   created_at: Date;
   claimed_at: Date | null;
   claimed_on_completion: boolean;
@@ -54,28 +50,36 @@ async function completedTasks(
   filter: { from?: string; to?: string; team?: string; person?: string },
 ): Promise<(MeasuredTask & { key: string })[]> {
   const [start, end] = monthRange(filter.from, filter.to);
-  const rows = await db.query<TaskRow>(
-    `SELECT * FROM (
-       SELECT t.user_task_key, t.element_id, t.assignee, ${TEAM_SQL} AS team, t.created_at, t.claimed_at,
+  const [rows, teamRows] = await Promise.all([
+    db.query<TaskRow>(
+      `SELECT t.user_task_key, t.element_id, t.assignee, t.candidate_groups, t.created_at, t.claimed_at,
               t.claimed_on_completion, t.completed_at
          FROM user_tasks t
         WHERE t.state = 'COMPLETED' AND t.completed_at IS NOT NULL
           AND ($1::text IS NULL OR t.completed_at >= ($1::timestamp AT TIME ZONE 'Europe/Warsaw'))
           AND ($2::text IS NULL OR t.completed_at < ($2::timestamp AT TIME ZONE 'Europe/Warsaw'))
-          AND ($3::text IS NULL OR t.assignee = $3)) x
-      WHERE ($4::text IS NULL OR x.team = $4)`,
-    [start, end, filter.person ?? null, filter.team ?? null],
-  );
-  return rows.map((row) => ({
-    key: row.user_task_key,
-    taskKey: row.element_id,
-    person: row.assignee,
-    team: row.team,
-    createdAt: new Date(row.created_at),
-    claimedAt: row.claimed_at === null ? null : new Date(row.claimed_at),
-    claimedOnCompletion: Boolean(row.claimed_on_completion),
-    completedAt: new Date(row.completed_at),
-  }));
+          AND ($3::text IS NULL OR t.assignee = $3)
+          AND ($4::text IS NULL OR $4 = ANY (t.candidate_groups))`,
+      [start, end, filter.person ?? null, filter.team ?? null],
+    ),
+    db.query<{ role_id: string }>('SELECT DISTINCT role_id FROM teams'),
+  ]);
+  // the task's team: the first of its candidate groups that is a team of the centre
+  const teams = new Set(teamRows.map((row) => row.role_id));
+  const teamOf = (groups: string[]) => groups.find((group) => teams.has(group)) ?? null;
+  return rows
+    .map((row) => ({ row, team: teamOf(row.candidate_groups) }))
+    .filter(({ team }) => filter.team === undefined || team === filter.team)
+    .map(({ row, team }) => ({
+      key: row.user_task_key,
+      taskKey: row.element_id,
+      person: row.assignee,
+      team,
+      createdAt: new Date(row.created_at),
+      claimedAt: row.claimed_at === null ? null : new Date(row.claimed_at),
+      claimedOnCompletion: Boolean(row.claimed_on_completion),
+      completedAt: new Date(row.completed_at),
+    }));
 }
 
 /** The reform's measure for the period (README, "Miara reformy"). */

@@ -57,7 +57,11 @@ export function spreadsBy(flows: readonly CaseFlow[], by: 'team' | 'site'): Grou
   const groups = new Map<string, CaseFlow[]>();
   for (const flow of flows) {
     const keys = by === 'team' ? flow.teams : [flow.site ?? ''];
-    for (const key of keys) groups.set(key, [...(groups.get(key) ?? []), flow]);
+    for (const key of keys) {
+      const members = groups.get(key);
+      if (members) members.push(flow);
+      else groups.set(key, [flow]);
+    }
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -80,7 +84,10 @@ export interface WeekCount {
  */
 export function applicationsPerWeek(appliedOn: readonly string[], from: string, to: string): WeekCount[] {
   const counts = new Map<string, number>();
-  for (const day of appliedOn) counts.set(weekOf(day), (counts.get(weekOf(day)) ?? 0) + 1);
+  for (const day of appliedOn) {
+    const week = weekOf(day);
+    counts.set(week, (counts.get(week) ?? 0) + 1);
+  }
   const weeks: WeekCount[] = [];
   for (let week = weekOf(from); week <= to; week = addDays(week, 7))
     weeks.push({ week, count: counts.get(week) ?? 0 });

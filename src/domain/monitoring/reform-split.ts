@@ -37,10 +37,11 @@ export function reformSplit(
   by: SplitBy,
 ): SplitRow[] {
   const rows = new Map<string, { month: string; key: string; tasks: number; seconds: Seconds }>();
+  const monthOf = warsawMonths();
   for (const task of tasks) {
     const key = by === 'person' ? task.person : by === 'team' ? task.team : '';
     if (key === null) continue;
-    const month = warsawDate(task.completedAt).slice(0, 7);
+    const month = monthOf(task.completedAt);
     const id = `${month}\u0000${key}`;
     let row = rows.get(id);
     if (!row) {
@@ -92,4 +93,23 @@ export function splitShift(rows: readonly SplitRow[]): SplitShift | undefined {
 /** A share difference in percentage points, to one decimal. */
 function points(difference: number): number {
   return Math.round(difference * 1000) / 10;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The Warsaw month (YYYY-MM) of instants, remembered per UTC hour: the zone's offset changes only on whole hours,
+ * so every instant of one UTC hour falls in the same Warsaw month (and Intl is asked once per hour, not per task).
+ */
+export function warsawMonths(): (instant: Date) => string {
+  const cache = new Map<number, string>();
+  return (instant) => {
+    const hour = Math.floor(instant.getTime() / HOUR_MS);
+    let month = cache.get(hour);
+    if (month === undefined) {
+      month = warsawDate(new Date(hour * HOUR_MS)).slice(0, 7);
+      cache.set(hour, month);
+    }
+    return month;
+  };
 }
