@@ -4,6 +4,7 @@ import { deadlinesEn } from './messages/deadlines.en';
 import { modelChangesEn } from './messages/model-changes.en';
 import { monitoringEn } from './messages/monitoring.en';
 import { modelsEn } from './messages/models.en';
+import { monitoringReformEn } from './messages/monitoring-reform.en';
 
 /**
  * English — the second locale. Exactly the keys of `pl.ts` (a missing or extra key fails `tsc`); the unit test
@@ -468,4 +469,5 @@ export const en: CatalogOf<typeof pl> = {
   ...modelChangesEn,
   ...monitoringEn,
   ...modelsEn,
+  ...monitoringReformEn,
 };

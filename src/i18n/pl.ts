@@ -3,6 +3,7 @@ import { deadlinesPl } from './messages/deadlines.pl';
 import { modelChangesPl } from './messages/model-changes.pl';
 import { monitoringPl } from './messages/monitoring.pl';
 import { modelsPl } from './messages/models.pl';
+import { monitoringReformPl } from './messages/monitoring-reform.pl';
 
 /**
  * Polish — the source catalog. Keys are grouped by page; `{name}` is a placeholder, `{count}` selects the plural
@@ -509,6 +510,7 @@ export const pl = {
   ...modelChangesPl,
   ...monitoringPl,
   ...modelsPl,
+  ...monitoringReformPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

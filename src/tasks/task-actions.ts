@@ -45,9 +45,10 @@ export async function claimTask(deps: Deps, userTaskKey: string, user: User): Pr
   } catch (error) {
     throw engineError(error, 'Nie udało się przypisać zadania');
   }
-  await deps.db.query('UPDATE user_tasks SET assignee = $2 WHERE user_task_key = $1', [
+  await deps.db.query('UPDATE user_tasks SET assignee = $2, claimed_at = $3 WHERE user_task_key = $1', [
     userTaskKey,
     user.login,
+    (deps.now ?? systemClock)(),
   ]);
 }
 
@@ -84,9 +85,10 @@ export async function reassignTask(
   } catch (error) {
     throw engineError(error, 'Nie udało się przekazać zadania');
   }
-  await deps.db.query('UPDATE user_tasks SET assignee = $2 WHERE user_task_key = $1', [
+  await deps.db.query('UPDATE user_tasks SET assignee = $2, claimed_at = $3 WHERE user_task_key = $1', [
     userTaskKey,
     assignee,
+    (deps.now ?? systemClock)(),
   ]);
   await deps.db.query(
     `INSERT INTO audit_log (user_id, action, entity, entity_id, details) VALUES ($1, 'task-reassigned', 'user-task', $2, $3)`,
@@ -107,7 +109,9 @@ export async function unclaimTask(deps: Deps, userTaskKey: string, user: User): 
   } catch (error) {
     throw engineError(error, 'Nie udało się zwolnić zadania');
   }
-  await deps.db.query('UPDATE user_tasks SET assignee = NULL WHERE user_task_key = $1', [userTaskKey]);
+  await deps.db.query('UPDATE user_tasks SET assignee = NULL, claimed_at = NULL WHERE user_task_key = $1', [
+    userTaskKey,
+  ]);
 }
 
 /** Validates the form, writes the case-file part, then completes the task in the engine with process variables only. */
@@ -268,6 +272,11 @@ export async function completeTask(
   try {
     commandId = await deps.db.transaction(async (tx) => {
       const variables = await submit(tx);
+      // claimed only to be completed now: its working time runs from its creation (README, "Miara reformy")
+      if (!task.assignee)
+        await tx.query('UPDATE user_tasks SET claimed_on_completion = true WHERE user_task_key = $1', [
+          userTaskKey,
+        ]);
       const { command, inserted } = await deps.commands.enqueue(tx, {
         idempotencyKey: `complete-task:${userTaskKey}`,
         command: { kind: 'complete-task', taskId: userTaskKey, variables },
@@ -290,10 +299,11 @@ export async function completeTask(
     });
   }
   if (sent.status === 'done') {
-    await deps.db.query(`UPDATE user_tasks SET state = 'COMPLETED', assignee = $2 WHERE user_task_key = $1`, [
-      userTaskKey,
-      user.login,
-    ]);
+    await deps.db.query(
+      `UPDATE user_tasks SET state = 'COMPLETED', assignee = $2, completed_at = COALESCE(completed_at, $3)
+        WHERE user_task_key = $1`,
+      [userTaskKey, user.login, (deps.now ?? systemClock)()],
+    );
   }
   return { queued: sent.status !== 'done' };
 }

@@ -28,6 +28,7 @@ import { accountChangeRoutes } from './routes/account-changes';
 import { monitoringDeadlineRoutes } from './routes/monitoring-deadlines';
 import { monitoringRoutes } from './routes/monitoring';
 import { modelRoutes } from './routes/models';
+import { monitoringReformRoutes } from './routes/monitoring-reform';
 import { ROOT_DIR } from '../paths';
 import { modelPreviewRoutes } from './routes/model-preview';
 import { processMigrationRoutes } from './routes/process-migration';
@@ -86,6 +87,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(monitoringDeadlineRoutes(deps));
   app.use(modelPreviewRoutes(deps), processMigrationRoutes(deps));
   app.use(monitoringRoutes(deps));
+  app.use(monitoringReformRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),

@@ -15,6 +15,7 @@ import { workloadQuerySchema } from '../monitoring/workload';
 import { modelChangeEndpoints } from './openapi-model-changes';
 import { monitoringEndpoints } from './openapi-monitoring';
 import { modelEndpoints } from './openapi-models';
+import { monitoringReformEndpoints } from './openapi-monitoring-reform';
 
 /**
  * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate the requests,
@@ -235,6 +236,7 @@ const endpoints: Endpoint[] = [
     },
   },
   ...modelChangeEndpoints,
+  ...monitoringReformEndpoints,
 ];
 
 export function openApiDocument(): Record<string, unknown> {
