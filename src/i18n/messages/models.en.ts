@@ -6,6 +6,7 @@ export const modelsEn: Record<keyof typeof modelsPl, string> = {
   'models.title': 'Process, decision and form models',
   'models.tools.preview': 'Preview a change on past cases (a file from bpmn/ or uploaded)',
   'models.tools.migration': 'Move running instances to another version',
+  'models.tools.classification': 'Task classification for the reform measure (administration / social work)',
   'models.intro':
     'The files of the bpmn/ folder (and those changed in the browser), the versions deployed in the engine, drafts waiting for a second person and the deployment record. A draft reaches the engine only when the linter and the guard rails have no objection and another process owner approved it.',
   'models.files': 'Model files',

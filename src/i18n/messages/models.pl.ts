@@ -4,6 +4,7 @@ export const modelsPl = {
   'models.title': 'Modele procesów, decyzji i formularzy',
   'models.tools.preview': 'Podgląd zmiany na dawnych sprawach (plik z bpmn/ albo wgrany)',
   'models.tools.migration': 'Przeniesienie trwających instancji na inną wersję',
+  'models.tools.classification': 'Klasyfikacja zadań do miary reformy (administracja / praca socjalna)',
   'models.intro':
     'Pliki z katalogu bpmn/ (i zmienione w przeglądarce), wersje wdrożone w silniku, szkice czekające na drugą osobę i rejestr wdrożeń. Szkic trafia do silnika dopiero, gdy linter i zabezpieczenia nie mają zastrzeżeń i zatwierdzi go inny właściciel procesu.',
   'models.files': 'Pliki modelu',

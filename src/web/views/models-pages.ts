@@ -104,7 +104,8 @@ export function modelsPage(
     styles: ['/static/models.css'],
     body: `<p>${e(t('models.intro'))}</p>
 <ul class="model-tools"><li><a href="/modele/podglad">${e(t('models.tools.preview'))}</a></li>
-<li><a href="/modele/migracja">${e(t('models.tools.migration'))}</a></li></ul>
+<li><a href="/modele/migracja">${e(t('models.tools.migration'))}</a></li>
+<li><a href="/monitoring/reforma/klasyfikacja">${e(t('models.tools.classification'))}</a></li></ul>
 <h2 id="drafts">${e(t('models.drafts'))}</h2>${drafts}
 <h2 id="files">${e(t('models.files'))}</h2>
 <table><caption class="visually-hidden">${e(t('models.files'))}</caption><thead><tr>${th(t('models.col.file'))}${th(t('models.col.kind'))}${th(t('models.col.source'))}${th(t('models.col.actions'))}</tr></thead><tbody>${files}</tbody></table>
