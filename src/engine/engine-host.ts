@@ -118,7 +118,9 @@ async function launch(options: EngineHostOptions): Promise<ChildProcess> {
   await mkdir(options.dataDir, { recursive: true });
   await mkdir(path.dirname(options.logFile), { recursive: true });
   const configFile = path.join(options.dataDir, CONFIG_FILE);
-  await writeFile(configFile, renderHostConfig(options.settings), { mode: 0o600 });
+  await writeFile(configFile, renderHostConfig({ ...options.settings, appClockAt: Date.now() }), {
+    mode: 0o600,
+  });
   await chmod(configFile, 0o600);
 
   const out = createWriteStream(options.logFile, { flags: 'a' });

@@ -18,6 +18,12 @@ export interface HostSettings {
   historyTtl: string;
   feed: { url: string; token: string };
   testClock: boolean;
+  /**
+   * The app's clock (epoch ms) when the host is launched, with the test clock on: the host's engine clock starts
+   * (and resets to) the app's time when the two differ by more than a minute — a suite run under libfaketime
+   * (only the Node processes faked: the JVM is 10× slower under it) sees one date in app and engine.
+   */
+  appClockAt?: number;
 }
 
 /** Renders `engine-host.yaml`: the host reads nothing else (its own defaults aside). */
@@ -54,7 +60,12 @@ export function renderHostConfig(settings: HostSettings): string {
     },
     mops: {
       feed: { url: settings.feed.url, token: settings.feed.token, 'batch-size': 200, 'poll-ms': 100 },
-      'test-clock': { enabled: settings.testClock },
+      'test-clock': {
+        enabled: settings.testClock,
+        ...(settings.testClock && settings.appClockAt !== undefined
+          ? { 'app-epoch-ms': settings.appClockAt }
+          : {}),
+      },
     },
   };
   // Spring reads YAML 1.1 (SnakeYAML), where an unquoted 22:00 is the number 1320: write 1.1-safe scalars.

@@ -16,7 +16,7 @@ interface Rendered {
       'generic-properties': { properties: Record<string, unknown> };
     };
   };
-  mops: { feed: unknown; 'test-clock': { enabled: boolean } };
+  mops: { feed: unknown; 'test-clock': { enabled: boolean; 'app-epoch-ms'?: number } };
 }
 
 const render = (input: HostSettings) => parse(renderHostConfig(input), { version: '1.1' }) as Rendered;
@@ -46,6 +46,17 @@ describe('engine-host.yaml', () => {
     expect(yaml.mops['test-clock'].enabled).toBe(false);
     // a preview's tenant is visible to the REST user (the preview evaluates and removes it)
     expect(yaml.camunda.bpm.authorization).toEqual({ 'tenant-check-enabled': false });
+  });
+
+  it("gives the test clock the app's time at launch, and only when the test clock is on", () => {
+    const at = Date.UTC(2026, 11, 24, 8, 0, 0);
+    expect(render({ ...settings, testClock: true, appClockAt: at }).mops['test-clock']).toEqual({
+      enabled: true,
+      'app-epoch-ms': at,
+    });
+    expect(render({ ...settings, testClock: false, appClockAt: at }).mops['test-clock']).toEqual({
+      enabled: false,
+    });
   });
 
   it('quotes the cleanup window, which YAML 1.1 (Spring) would read as a number of minutes', () => {

@@ -1,5 +1,6 @@
 package pl.mopsflow.enginehost.clock;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,10 +29,26 @@ import org.springframework.web.server.ResponseStatusException;
 @ConditionalOnProperty(name = "mops.test-clock.enabled", havingValue = "true")
 public class TestClockController {
 
+  /** Skews below this are the launch's own delay, not another date. */
+  private static final long SKEW_IGNORED_MS = 60_000;
+
   private final ProcessEngine engine;
 
-  public TestClockController(ProcessEngine engine) {
+  /** Where the clock rests: 0, or the app's skew from this machine's clock (a suite run under libfaketime). */
+  private final long baseOffset;
+
+  /**
+   * {@code mops.test-clock.app-epoch-ms} is the app's clock when it launched this host; compared with the JVM's own
+   * start it tells whether the app runs on another date (its Node processes under libfaketime, which slows a JVM
+   * tenfold). Then the engine clock starts there and every reset returns there, so app and engine share one date.
+   */
+  public TestClockController(ProcessEngine engine, @Value("${mops.test-clock.app-epoch-ms:0}") long appEpochMs) {
     this.engine = engine;
+    long skew = appEpochMs == 0 ? 0 : appEpochMs - ManagementFactory.getRuntimeMXBean().getStartTime();
+    this.baseOffset = Math.abs(skew) > SKEW_IGNORED_MS ? skew : 0;
+    if (baseOffset != 0) {
+      ClockUtil.offset(baseOffset);
+    }
   }
 
   @GetMapping
@@ -53,7 +71,11 @@ public class TestClockController {
 
   @DeleteMapping
   public Map<String, String> reset() {
-    ClockUtil.reset();
+    if (baseOffset != 0) {
+      ClockUtil.offset(baseOffset);
+    } else {
+      ClockUtil.reset();
+    }
     wakeJobExecutor();
     return answer();
   }
