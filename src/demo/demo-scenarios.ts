@@ -91,6 +91,7 @@ export const BENEFIT_SCENARIOS: DemoScenario[] = [
     async run({ driver, person, n }) {
       const root = await applyForBenefit(driver, person, { at: workingDaysAgo(driver, 1 + n * 2) });
       if (n < 3) await driver.claim(officer(n), root, 'family-interview');
+      else await driver.task(root, 'family-interview');
       return root;
     },
   },

@@ -20,10 +20,8 @@ describe('demo data seeder', () => {
     await ensureDemoUsers(runtime.db, log, () => undefined);
   });
 
-  afterAll(async () => {
-    await runtime.stop();
-    await clock.resetAfterStop();
-  });
+  // stops the runtime, then puts the engine's clock back
+  afterAll(() => clock.resetAfterStop());
 
   const demoRoots = `SELECT process_instance_key FROM demo_seed_cases`;
   const count = async (sql: string, params: unknown[] = []) => {
@@ -165,8 +163,17 @@ describe('demo data seeder', () => {
           WHERE p.root_process_instance_key IN (SELECT process_instance_key FROM demo_seed_cases WHERE stage = 'incident')`,
       ),
     ).toEqual([{ element_id: 'check-duplicate-client' }]);
-    // demo people have the fake-looking PESELs (serial 99…) and an address in their district
-    expect(await count(`SELECT 1 FROM clients WHERE substr(pesel, 7, 2) <> '99' OR street IS NULL`)).toBe(0);
+    // demo people have the fake-looking PESELs (serial 99…) and an address in their district; the person a
+    // neighbour reported about has no PESEL yet (and no address)
+    expect(await count(`SELECT 1 FROM clients WHERE pesel IS NOT NULL`)).toBe(41);
+    expect(
+      await count(
+        `SELECT 1 FROM clients WHERE pesel IS NOT NULL AND (substr(pesel, 7, 2) <> '99' OR street IS NULL)`,
+      ),
+    ).toBe(0);
+    expect(
+      await runtime.db.query('SELECT first_name, last_name, street FROM clients WHERE pesel IS NULL'),
+    ).toEqual([{ first_name: 'Helena', last_name: 'Pozorowana', street: null }]);
 
     // a second run: the marker says it was done, nothing is added
     const before = await Promise.all(
