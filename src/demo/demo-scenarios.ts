@@ -162,6 +162,26 @@ export const BENEFIT_SCENARIOS: DemoScenario[] = [
     },
   },
   {
+    // delivered, and the party appealed the same day: the team reviews the appeal (self-check or forward to the SKO
+    // within 7 days, art. 132–133 KPA)
+    id: 'appeal-filed',
+    stage: 'review-appeal',
+    count: 1,
+    async run(run) {
+      const { root, decisionId, dispatchedOn } = await upToDispatch(run, 13, {
+        enforceability: 'appeal-window',
+      });
+      await delivered(run.driver, root, decisionId, dispatchedOn);
+      await run.driver.reached(root, 'appeal-window');
+      await run.driver.decisionEvent('demo-first-contact', decisionId, {
+        kind: 'appeal-filed',
+        receivedOn: dispatchedOn,
+      });
+      await run.driver.task(root, 'review-appeal');
+      return root;
+    },
+  },
+  {
     // a refusal the party accepted (waived the appeal): final, the case closes
     id: 'refused',
     stage: 'closed-refused',

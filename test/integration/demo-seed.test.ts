@@ -33,7 +33,7 @@ describe('demo data seeder', () => {
       (await runtime.db.query<{ k: string; n: string }>(sql)).map((row) => [row.k, Number(row.n)]),
     );
 
-  it('drives 49 cases to their stages; case file, projection and engine agree; a second run adds nothing', async () => {
+  it('drives 50 cases to their stages; case file, projection and engine agree; a second run adds nothing', async () => {
     const lines: string[] = [];
     const result = await seedDemoData(
       { db: runtime.db, engine: runtime.engine, commands: runtime.commands, now: clock.now, log },
@@ -41,9 +41,9 @@ describe('demo data seeder', () => {
     );
     // the figure for the README (a benchmark figure, not an assertion)
     process.stdout.write(`Dane demonstracyjne: ${result.cases} spraw w ${result.seconds.toFixed(1)} s\n`);
-    expect(result).toMatchObject({ seeded: true, cases: 49, failed: 0 });
-    expect(lines[0]).toBe('Dane demonstracyjne: zakładam 49 spraw w tle (aplikacja już działa)…');
-    expect(lines).toContain('Dane demonstracyjne: 25/49 spraw…');
+    expect(result).toMatchObject({ seeded: true, cases: 50, failed: 0 });
+    expect(lines[0]).toBe('Dane demonstracyjne: zakładam 50 spraw w tle (aplikacja już działa)…');
+    expect(lines).toContain('Dane demonstracyjne: 25/50 spraw…');
 
     // the stages the seeder recorded
     expect(await grouped('SELECT stage AS k, count(*) AS n FROM demo_seed_cases GROUP BY stage')).toEqual({
@@ -54,6 +54,7 @@ describe('demo data seeder', () => {
       'approve-decision': 4,
       'wait-for-delivery': 2,
       'appeal-window': 3,
+      'review-appeal': 1,
       'closed-refused': 2,
       'payout-cash': 3,
       'payout-transfer': 3,
@@ -84,6 +85,7 @@ describe('demo data seeder', () => {
       'notify-delay': 3,
       'prepare-decision': 3,
       'approve-decision': 4,
+      'review-appeal': 1,
       'hand-out-payout-slip': 2,
       'confirm-cash-payout': 1,
       'review-duplicate': 1,
@@ -126,7 +128,7 @@ describe('demo data seeder', () => {
       await grouped(
         `SELECT status AS k, count(*) AS n FROM cases WHERE process_instance_key IN (${demoRoots}) GROUP BY status`,
       ),
-    ).toEqual({ open: 40, closed: 2 });
+    ).toEqual({ open: 41, closed: 2 });
     expect(
       await grouped(
         `SELECT d.status || CASE WHEN d.enforceable_on IS NULL THEN '' ELSE '+enforceable' END AS k, count(*) AS n
@@ -134,7 +136,9 @@ describe('demo data seeder', () => {
           WHERE c.process_instance_key IN (${demoRoots}) GROUP BY 1`,
       ),
       // the refusals too are final (the waiver of appeal) and so marked enforceable by the process
-    ).toEqual({ draft: 4, issued: 2, delivered: 3, 'delivered+enforceable': 8 });
+    ).toEqual({ draft: 4, issued: 2, delivered: 4, 'delivered+enforceable': 8 });
+    // the appeal, with its 7 days to forward it (art. 133 KPA)
+    expect(await count('SELECT 1 FROM appeals WHERE forward_due_on IS NOT NULL')).toBe(1);
     expect(
       await grouped(
         `SELECT i.method || ':' || i.status AS k, count(*) AS n FROM payout_instalments i
@@ -165,15 +169,19 @@ describe('demo data seeder', () => {
     ).toEqual([{ element_id: 'check-duplicate-client' }]);
     // demo people have the fake-looking PESELs (serial 99…) and an address in their district; the person a
     // neighbour reported about has no PESEL yet (and no address)
-    expect(await count(`SELECT 1 FROM clients WHERE pesel IS NOT NULL`)).toBe(41);
+    expect(await count(`SELECT 1 FROM clients WHERE pesel IS NOT NULL`)).toBe(42);
     expect(
       await count(
         `SELECT 1 FROM clients WHERE pesel IS NOT NULL AND (substr(pesel, 7, 2) <> '99' OR street IS NULL)`,
       ),
     ).toBe(0);
+    expect(await count('SELECT 1 FROM clients WHERE pesel IS NULL')).toBe(1);
     expect(
-      await runtime.db.query('SELECT first_name, last_name, street FROM clients WHERE pesel IS NULL'),
-    ).toEqual([{ first_name: 'Helena', last_name: 'Pozorowana', street: null }]);
+      await runtime.db.query(
+        `SELECT cl.pesel, cl.street FROM clients cl JOIN cases c ON c.client_id = cl.id
+          WHERE c.process_instance_key IN (SELECT process_instance_key FROM demo_seed_cases WHERE stage = 'verify-report')`,
+      ),
+    ).toEqual([{ pesel: null, street: null }]);
 
     // a second run: the marker says it was done, nothing is added
     const before = await Promise.all(
