@@ -89,7 +89,10 @@ export async function seedDemoData(deps: DemoDeps, print: (line: string) => void
       if (done % 5 === 0 || done === total) print(`Dane demonstracyjne: ${done}/${total} spraw…`);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  // every lane ends (an abort stops each at its next step) before the seeder answers: the runtime then closes the
+  // database, which must not happen under a lane still writing
+  await Promise.allSettled(Array.from({ length: CONCURRENCY }, worker));
+  if (deps.signal?.aborted) throw new DemoAborted();
   const transfersStarted = Date.now();
   try {
     await settleTransferRounds(driver, transferRoots);
