@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ensureDemoUsers } from './auth/demo-users';
 import { createUserIfMissing } from './auth/users';
+import { startDemoSeeding } from './demo/demo-seed';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -49,7 +50,7 @@ export async function startRuntime(
   config: Config,
   log: Logger,
   print: (line: string) => void = console.log,
-  options: { now?: Clock } = {},
+  options: { now?: Clock; demoData?: boolean } = {},
 ): Promise<Runtime> {
   const now = options.now ?? systemClock;
   const cleanups: (() => Promise<void>)[] = [];
@@ -117,6 +118,15 @@ export async function startRuntime(
     });
     const server = await listen(app, config.PORT, config.HOST, log);
     cleanups.push(() => closeServer(server));
+    // demo cases on the first start in development (never production or test), in the background: the app answers
+    // meanwhile (src/demo/); they need the workers to move through the process
+    if (options.demoData !== false && config.NODE_ENV === 'development' && config.WORKERS_ENABLED) {
+      const seeding = startDemoSeeding(
+        { db, engine, commands, now, log: log.child({ component: 'demo' }) },
+        print,
+      );
+      cleanups.push(() => seeding.stop());
+    }
     const url = `http://${config.HOST}:${config.PORT}`;
     return { url, db, engine, commands, engineHost, clock, stop };
   } catch (error) {
