@@ -107,8 +107,8 @@ async function insertIntake(
   at: Date,
 ): Promise<string | undefined> {
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id, request_id, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (request_id) DO NOTHING RETURNING id`,
+    `INSERT INTO intakes (user_task_key, first_name, last_name, pesel, need, created_by, district_id, request_id, created_at, aid_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (request_id) DO NOTHING RETURNING id`,
     [
       `first-contact:${randomUUID()}`,
       input.firstName,
@@ -119,6 +119,7 @@ async function insertIntake(
       input.district ?? null,
       requestId,
       at,
+      input.reason ?? null,
     ],
   );
   return row?.id;

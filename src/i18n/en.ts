@@ -1,5 +1,6 @@
 import type { CatalogOf } from './catalog';
 import type { pl } from './pl';
+import { reportsEn } from './messages/reports.en';
 
 /**
  * English — the second locale. Exactly the keys of `pl.ts` (a missing or extra key fails `tsc`); the unit test
@@ -460,4 +461,5 @@ export const en: CatalogOf<typeof pl> = {
   'users.field.roles': 'Roles',
   'users.field.password': 'Initial password (at least 12 characters)',
   'users.create': 'Create account',
+  ...reportsEn,
 };

@@ -1,4 +1,5 @@
 import type { Message } from './catalog';
+import { reportsPl } from './messages/reports.pl';
 
 /**
  * Polish — the source catalog. Keys are grouped by page; `{name}` is a placeholder, `{count}` selects the plural
@@ -501,6 +502,7 @@ export const pl = {
   'users.field.roles': 'Role',
   'users.field.password': 'Hasło początkowe (min. 12 znaków)',
   'users.create': 'Utwórz konto',
+  ...reportsPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

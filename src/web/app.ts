@@ -25,6 +25,7 @@ import { incidentRoutes } from './routes/incidents';
 import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
+import { reportRoutes } from './routes/reports';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -77,6 +78,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(payoutRoutes(deps));
   app.use(accountChangeRoutes(deps));
   app.use(decisionEventRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),
