@@ -26,6 +26,8 @@ import { decisionEventRoutes } from './routes/decision-events';
 import { payoutRoutes } from './routes/payouts';
 import { accountChangeRoutes } from './routes/account-changes';
 import { reportRoutes } from './routes/reports';
+import { metricsRoutes } from './routes/metrics';
+import { httpMetrics } from './middleware/http-metrics';
 import { ROOT_DIR } from '../paths';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
@@ -34,6 +36,7 @@ export function createApp(deps: WebDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.log));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -48,6 +51,7 @@ export function createApp(deps: WebDeps): Express {
   );
   app.use(healthRoutes(deps));
   app.use(engineEventRoutes(deps));
+  if (deps.metrics) app.use(metricsRoutes({ metrics: deps.metrics, token: deps.config.METRICS_TOKEN }));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use(
     '/vendor/bpmn-js',
