@@ -18,6 +18,12 @@ import { benefitReportPage, registerPage, reportsPage } from '../views/reports-p
 /** Who reads the centre's reports: the analysts (statutory reporting) and the managers. */
 export const REPORT_ROLES = ['analysts', 'managers'] as const;
 
+/** The query of the report endpoints (for the OpenAPI document; parseReportPeriod / parseReportMonth validate). */
+export const reportPeriodQuery = z.object({
+  period: z.string().describe('RRRR-H1 (styczeń–czerwiec), RRRR-H2 (lipiec–grudzień) albo RRRR (rok)'),
+});
+export const reportMonthQuery = z.object({ month: z.string().describe('miesiąc wypłaty, RRRR-MM') });
+
 const format = z.enum(['csv', 'xlsx'], { message: 'format: csv albo xlsx' });
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -80,7 +80,11 @@ function downloads(ctx: SignedInContext, base: string, query: string): string {
 }
 
 function tableHtml(ctx: SignedInContext, table: ReportTable): string {
-  const head = table.columns.map((column) => `<th scope="col">${e(column)}</th>`).join('');
+  const all = [...table.rows, ...table.totals];
+  const numericColumn = (index: number) => all.some((cells) => cells[index] && numeric(cells[index]));
+  const head = table.columns
+    .map((column, index) => `<th scope="col"${numericColumn(index) ? ' class="num"' : ''}>${e(column)}</th>`)
+    .join('');
   const row = (cells: Cell[]) =>
     `<tr>${cells.map((cell, index) => (index === 0 ? `<th scope="row">${cellHtml(ctx, cell)}</th>` : `<td${numeric(cell) ? ' class="num"' : ''}>${cellHtml(ctx, cell)}</td>`)).join('')}</tr>`;
   return `<table class="report"><caption>${e(table.title)}</caption>
