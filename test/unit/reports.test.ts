@@ -29,6 +29,7 @@ describe('report periods', () => {
     });
     expect(parseReportPeriod('2026-H2').from).toBe('2026-07-01');
     expect(parseReportPeriod('2026-H2').to).toBe('2026-12-31');
+    expect(parseReportPeriod(' 2026-h2 ').code).toBe('2026-H2');
     expect(parseReportPeriod('2025')).toMatchObject({ kind: 'year', from: '2025-01-01', to: '2025-12-31' });
   });
 

@@ -24,7 +24,8 @@ export interface ReportMonth {
 const PERIOD = /^(\d{4})(?:-H([12]))?$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export function parseReportPeriod(code: string, field = 'period'): ReportPeriod {
+export function parseReportPeriod(text: string, field = 'period'): ReportPeriod {
+  const code = text.trim().toUpperCase();
   const match = PERIOD.exec(code);
   const year = match ? Number(match[1]) : Number.NaN;
   if (!match || year < 2000 || year > 2100)
