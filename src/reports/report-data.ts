@@ -12,17 +12,21 @@ import type { ReportMonth, ReportPeriod } from '../domain/reports/report-period'
 /** The payout day of an instalment: `paid_at` in the Warsaw calendar. */
 const PAID_ON = `(i.paid_at AT TIME ZONE 'Europe/Warsaw')::date`;
 
+/**
+ * Paid from the first day ($1) to the last day ($2), inclusive, in Warsaw: as a range of instants, so the planner
+ * uses the paid-instalments index and estimates the rows (a cast of `paid_at` to a date hides both).
+ */
+const PAID_BETWEEN = `i.status = 'paid'
+  AND i.paid_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Warsaw')
+  AND i.paid_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Warsaw')`;
+
 /** Household size of a case: its latest interview's income statement, else the party alone. */
 const HOUSEHOLD_SIZE = `COALESCE((SELECT s.household_size FROM income_statements s WHERE s.case_id = c.id
                                    ORDER BY s.computed_at DESC LIMIT 1), 1)`;
 
-/** The art. 7 reasons of a case: first contact's (the intake) and every application's. */
-const REASONS = `ARRAY(SELECT DISTINCT r FROM (
-                   SELECT it.aid_reason AS r FROM intakes it WHERE it.id = c.intake_id AND it.aid_reason IS NOT NULL
-                   UNION SELECT unnest(a.reasons) FROM applications a WHERE a.case_id = c.id) reasons ORDER BY r)`;
-
 /** The MRPiPS-03 aggregates of a period from the payouts ledger and the case file (definitions: benefit-report.ts). */
 export async function loadBenefitReport(db: Queryable, period: ReportPeriod): Promise<BenefitReport> {
+  // per-case facts once per case (not per instalment): the household's size and the art. 7 reasons
   const paid = await db.query<{
     id: string;
     client_id: string;
@@ -32,13 +36,29 @@ export async function loadBenefitReport(db: Queryable, period: ReportPeriod): Pr
     household_size: string | number;
     reasons: string[];
   }>(
-    `SELECT i.id, c.client_id, c.id AS case_id, p.benefit_type, i.amount_grosze,
-            ${HOUSEHOLD_SIZE} AS household_size, ${REASONS} AS reasons
-       FROM payout_instalments i
-       JOIN decisions d ON d.id = i.decision_id
-       JOIN assistance_plans p ON p.id = d.plan_id
-       JOIN cases c ON c.id = d.case_id
-      WHERE i.status = 'paid' AND ${PAID_ON} BETWEEN $1::date AND $2::date`,
+    `WITH paid AS (
+       SELECT i.id, i.amount_grosze, d.case_id, p.benefit_type
+         FROM payout_instalments i
+         JOIN decisions d ON d.id = i.decision_id
+         JOIN assistance_plans p ON p.id = d.plan_id
+        WHERE ${PAID_BETWEEN}),
+     paid_cases AS (
+       SELECT c.id, c.client_id, c.intake_id FROM cases c WHERE c.id IN (SELECT case_id FROM paid)),
+     sizes AS (
+       SELECT DISTINCT ON (s.case_id) s.case_id, s.household_size FROM income_statements s
+        WHERE s.case_id IN (SELECT id FROM paid_cases) ORDER BY s.case_id, s.computed_at DESC),
+     reasons AS (
+       SELECT case_id, array_agg(DISTINCT reason ORDER BY reason) AS reasons FROM (
+         SELECT k.id AS case_id, it.aid_reason AS reason FROM paid_cases k JOIN intakes it ON it.id = k.intake_id
+          WHERE it.aid_reason IS NOT NULL
+         UNION ALL
+         SELECT a.case_id, unnest(a.reasons) FROM applications a WHERE a.case_id IN (SELECT id FROM paid_cases)
+       ) recorded GROUP BY case_id)
+     SELECT paid.id, k.client_id, paid.case_id, paid.benefit_type, paid.amount_grosze,
+            COALESCE(sizes.household_size, 1) AS household_size, COALESCE(reasons.reasons, '{}') AS reasons
+       FROM paid JOIN paid_cases k ON k.id = paid.case_id
+       LEFT JOIN sizes ON sizes.case_id = paid.case_id
+       LEFT JOIN reasons ON reasons.case_id = paid.case_id`,
     [period.from, period.to],
   );
   const decisions = await db.query<{ outcome: 'grant' | 'refuse'; client_id: string }>(
@@ -93,7 +113,7 @@ export async function loadPayoutRegister(db: Queryable, month: ReportMonth): Pro
        LEFT JOIN assistance_plans p ON p.id = d.plan_id
        JOIN cases c ON c.id = d.case_id
        JOIN clients cl ON cl.id = c.client_id
-      WHERE i.status = 'paid' AND ${PAID_ON} BETWEEN $1::date AND $2::date`,
+      WHERE ${PAID_BETWEEN}`,
     [month.from, month.to],
   );
   return payoutRegister(

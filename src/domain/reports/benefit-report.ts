@@ -77,7 +77,9 @@ export function benefitReport(input: {
 }): BenefitReport {
   const groups = new Map<string, PaidBenefitFact[]>();
   for (const fact of input.paid) {
-    groups.set(fact.benefitForm, [...(groups.get(fact.benefitForm) ?? []), fact]);
+    const group = groups.get(fact.benefitForm);
+    if (group) group.push(fact);
+    else groups.set(fact.benefitForm, [fact]);
   }
   const byForm = [...groups.entries()]
     .map(([form, facts]) => formRow(form, facts))
