@@ -144,6 +144,11 @@ export const configSchema = z.object({
     .string()
     .default('')
     .describe('Ścieżki programów systemu (tu szukana jest java, gdy brak JAVA_HOME).'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'token metryk: min. 16 znaków')
+    .optional()
+    .describe('Token Bearer dla GET /metrics (Prometheus); bez niego /metrics tylko z tego komputera.'),
   WORKERS_ENABLED: bool(true).describe('Czy uruchamiać workery zadań zewnętrznych w tym procesie.'),
   WORKERS_LONG_POLL_MS: z.coerce
     .number()

@@ -21,6 +21,7 @@ import { createEngineTestClock, type EngineTestClock } from './engine/test-clock
 import type { Logger } from './logger';
 import { startOutboxDispatcher } from './notifications/dispatcher';
 import { logChannel } from './notifications/outbox';
+import { createMetrics } from './metrics/metrics';
 import { BPMN_DIR } from './paths';
 import { createApp } from './web/app';
 import { createWorkerDefinitions } from '../workers';
@@ -77,13 +78,14 @@ export async function startRuntime(
     await migrate(db, log);
     await deployResources({ engine, db, log, dir: BPMN_DIR, contract: deploymentContract() });
 
+    const metrics = createMetrics({ db, now });
     let workers: RunningWorkers | undefined;
     if (config.WORKERS_ENABLED) {
       workers = runWorkers(
         engine,
         createWorkerDefinitions({ db, caseNumberPattern: config.CASE_NUMBER_PATTERN, now }),
         log,
-        { asyncResponseTimeoutMs: config.WORKERS_LONG_POLL_MS },
+        { asyncResponseTimeoutMs: config.WORKERS_LONG_POLL_MS, onTaskDone: metrics.taskDone },
       );
       const running = workers;
       cleanups.push(() => running.stop());
@@ -115,6 +117,7 @@ export async function startRuntime(
       feedToken: await engineFeedToken(config),
       now,
       workers: () => ({ running: workers?.running() ?? false, types: workers?.types ?? [] }),
+      metrics,
     });
     const server = await listen(app, config.PORT, config.HOST, log);
     cleanups.push(() => closeServer(server));

@@ -1,6 +1,7 @@
 import { isEngineError } from '../src/engine/engine-errors';
 import type { EnginePort, LockedExternalTask } from '../src/engine/port';
 import type { Logger } from '../src/logger';
+import type { TaskObserver } from '../src/metrics/metrics';
 import { retryBackoffMs, type JobContext, type JobOutcome, type JobWorkerDefinition } from './job-worker';
 
 /** Retries a task has when the engine says null (before its first failure) and the model names none. */
@@ -20,6 +21,8 @@ export interface TaskRunDeps {
   log: Logger;
   /** A handler still running after this long loses its lock (it is no longer extended); default 15 min. */
   maxLockExtensionMs?: number;
+  /** Told the outcome and the duration (handler + report to the engine) of every task run. */
+  onTaskDone?: TaskObserver;
 }
 
 /**
@@ -33,10 +36,12 @@ export async function runExternalTask(
   definition: JobWorkerDefinition,
   task: LockedExternalTask,
 ): Promise<void> {
+  const started = process.hrtime.bigint();
   const log = deps.log.child({
     taskType: definition.taskType,
     jobKey: task.id,
     processInstanceKey: task.processInstanceId,
+    ...caseContext(task),
   });
   const lock = keepLocked(deps, task.id, definition.timeoutMs, log);
   let outcome: JobOutcome;
@@ -68,6 +73,16 @@ export async function runExternalTask(
       });
     }
   }
+  deps.onTaskDone?.(definition.taskType, outcome.kind, Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/** The case of a job for its log lines: `caseId` when the task carries it, and the instance's business key. */
+function caseContext(task: LockedExternalTask): Record<string, string> {
+  const caseId = task.variables.caseId;
+  return {
+    ...(typeof caseId === 'string' ? { caseId } : {}),
+    ...(task.businessKey ? { businessKey: task.businessKey } : {}),
+  };
 }
 
 /** The engine's task as a handler sees it; the field names of the Zeebe era are kept, so workers need no change. */

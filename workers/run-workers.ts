@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { EnginePort, ExternalTaskTopic } from '../src/engine/port';
 import type { Logger } from '../src/logger';
+import type { TaskObserver } from '../src/metrics/metrics';
 import { errorContext, runExternalTask } from './handle-external-task';
 import type { JobWorkerDefinition } from './job-worker';
 
@@ -24,6 +25,8 @@ export interface RunWorkersOptions {
   stopTimeoutMs?: number;
   /** A handler running longer than this stops extending its lock; default 15 min. */
   maxLockExtensionMs?: number;
+  /** Told the topic, outcome and duration of every task run (the Prometheus counters and histogram). */
+  onTaskDone?: TaskObserver;
 }
 
 /**
@@ -52,7 +55,13 @@ export function runWorkers(
   const abort = new AbortController();
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
-  const taskDeps = { engine, workerId, log, maxLockExtensionMs: options.maxLockExtensionMs };
+  const taskDeps = {
+    engine,
+    workerId,
+    log,
+    maxLockExtensionMs: options.maxLockExtensionMs,
+    onTaskDone: options.onTaskDone,
+  };
 
   const pollLoop = async (group: JobWorkerDefinition[]) => {
     const byTopic = new Map(group.map((d) => [d.taskType, d]));
@@ -125,8 +134,12 @@ function topicOf(definition: JobWorkerDefinition): ExternalTaskTopic {
   return {
     topicName: definition.taskType,
     lockDuration: definition.timeoutMs,
-    // an empty list fetches every variable (the process harness's canned workers need them all)
-    variables: definition.fetchVariables.length > 0 ? definition.fetchVariables : undefined,
+    // an empty list fetches every variable (the process harness's canned workers need them all); caseId always
+    // comes along where the instance has it, for the job's log lines (handle-external-task.ts)
+    variables:
+      definition.fetchVariables.length > 0
+        ? [...new Set([...definition.fetchVariables, 'caseId'])]
+        : undefined,
     includeExtensionProperties: true,
   };
 }

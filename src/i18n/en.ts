@@ -5,6 +5,7 @@ import { modelChangesEn } from './messages/model-changes.en';
 import { monitoringEn } from './messages/monitoring.en';
 import { modelsEn } from './messages/models.en';
 import { monitoringReformEn } from './messages/monitoring-reform.en';
+import { reportsEn } from './messages/reports.en';
 
 /**
  * English — the second locale. Exactly the keys of `pl.ts` (a missing or extra key fails `tsc`); the unit test
@@ -470,4 +471,5 @@ export const en: CatalogOf<typeof pl> = {
   ...monitoringEn,
   ...modelsEn,
   ...monitoringReformEn,
+  ...reportsEn,
 };

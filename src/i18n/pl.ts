@@ -4,6 +4,7 @@ import { modelChangesPl } from './messages/model-changes.pl';
 import { monitoringPl } from './messages/monitoring.pl';
 import { modelsPl } from './messages/models.pl';
 import { monitoringReformPl } from './messages/monitoring-reform.pl';
+import { reportsPl } from './messages/reports.pl';
 
 /**
  * Polish — the source catalog. Keys are grouped by page; `{name}` is a placeholder, `{count}` selects the plural
@@ -511,6 +512,7 @@ export const pl = {
   ...monitoringPl,
   ...modelsPl,
   ...monitoringReformPl,
+  ...reportsPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

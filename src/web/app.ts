@@ -29,6 +29,9 @@ import { monitoringDeadlineRoutes } from './routes/monitoring-deadlines';
 import { monitoringRoutes } from './routes/monitoring';
 import { modelRoutes } from './routes/models';
 import { monitoringReformRoutes } from './routes/monitoring-reform';
+import { reportRoutes } from './routes/reports';
+import { metricsRoutes } from './routes/metrics';
+import { httpMetrics } from './middleware/http-metrics';
 import { ROOT_DIR } from '../paths';
 import { modelPreviewRoutes } from './routes/model-preview';
 import { processMigrationRoutes } from './routes/process-migration';
@@ -39,6 +42,7 @@ export function createApp(deps: WebDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestContext(deps.log));
+  if (deps.metrics) app.use(httpMetrics(deps.metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -53,6 +57,7 @@ export function createApp(deps: WebDeps): Express {
   );
   app.use(healthRoutes(deps));
   app.use(engineEventRoutes(deps));
+  if (deps.metrics) app.use(metricsRoutes({ metrics: deps.metrics, token: deps.config.METRICS_TOKEN }));
   app.use('/static', express.static(path.join(__dirname, 'static'), { maxAge: '1h' }));
   app.use(
     '/vendor/bpmn-js',
@@ -88,6 +93,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(modelPreviewRoutes(deps), processMigrationRoutes(deps));
   app.use(monitoringRoutes(deps));
   app.use(monitoringReformRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use(pageRoutes(deps));
   app.use((req, _res, next) =>
     next(localizedError({ code: 'not-found' }, 'error.pageNotFound', { path: req.path })),

@@ -4,6 +4,7 @@ import type { EngineCommands } from '../engine-commands/commands';
 import type { EnginePort } from '../engine/port';
 import type { Clock } from '../domain/clock';
 import type { Logger } from '../logger';
+import type { AppMetrics } from '../metrics/metrics';
 
 /** Everything the routes need, passed in by the composition root. */
 export interface WebDeps {
@@ -18,4 +19,6 @@ export interface WebDeps {
   /** The app's clock: "today" of a submitted form, the inbox's overdue filter, the draft's benefit range. */
   now: Clock;
   workers: () => { running: boolean; types: string[] };
+  /** Prometheus metrics (GET /metrics, HTTP latency); absent in apps built without them. */
+  metrics?: AppMetrics;
 }

@@ -5,6 +5,7 @@ import { TASK_FORMS } from '../tasks/forms';
 import { inboxQuerySchema } from '../tasks/task-queries';
 import { firstContactSchema } from '../first-contact/first-contact';
 import { startBody } from './routes/applications';
+import { reportMonthQuery, reportPeriodQuery } from './routes/reports';
 import { credentials } from './routes/auth';
 import { ENGINE_ID_PATTERN } from './engine-id';
 import { assignBody } from './routes/tasks';
@@ -128,6 +129,27 @@ const endpoints: Endpoint[] = [
     summary: 'Konfiguracja ośrodka: organ, wzory numerów, SKO, siedziby, rejony z ulicami',
     roles: ['admins'],
     responses: { 200: '{ centre, sites, districts }', 403: 'brak roli' },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/mrpips-03',
+    summary:
+      'Sprawozdanie w układzie MRPiPS-03 za półrocze lub rok: świadczenia według formy i powodu, decyzje, kontrakty socjalne (kwoty w groszach, z rejestru wypłat)',
+    roles: ['analysts', 'managers'],
+    query: reportPeriodQuery,
+    responses: {
+      200: '{ period, byForm, total, byReason, decisions, contracts }',
+      400: 'błędne pole (period)',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/reports/payout-register',
+    summary:
+      'Rejestr wypłat za miesiąc: każda wypłacona rata z osobą i sprawą, sumy (odczyt zapisany w dzienniku)',
+    roles: ['analysts', 'managers'],
+    query: reportMonthQuery,
+    responses: { 200: '{ month, rows, count, totalGrosze, byMethod }', 400: 'błędne pole (month)' },
   },
   {
     method: 'put',

@@ -41,6 +41,9 @@ export function renderPage(
         (['cashiers', 'services-admin', 'managers'].some((r) => user.roles.includes(r))
           ? ` <a href="/wyplaty">${escapeHtml(t('layout.nav.payouts'))}</a>`
           : '') +
+        (['analysts', 'managers'].some((r) => user.roles.includes(r))
+          ? ` <a href="/raporty">${escapeHtml(t('layout.nav.reports'))}</a>`
+          : '') +
         (user.roles.includes('admins')
           ? ` <a href="/admin/uzytkownicy">${escapeHtml(t('layout.nav.users'))}</a> <a href="/admin/osrodek">${escapeHtml(t('layout.nav.centre'))}</a>`
           : '')
