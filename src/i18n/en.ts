@@ -2,6 +2,7 @@ import type { CatalogOf } from './catalog';
 import type { pl } from './pl';
 import { deadlinesEn } from './messages/deadlines.en';
 import { modelChangesEn } from './messages/model-changes.en';
+import { badInputEn } from './messages/bad-input.en';
 import { monitoringEn } from './messages/monitoring.en';
 
 /**
@@ -466,4 +467,5 @@ export const en: CatalogOf<typeof pl> = {
   ...deadlinesEn,
   ...modelChangesEn,
   ...monitoringEn,
+  ...badInputEn,
 };

@@ -1,6 +1,7 @@
 import type { Message } from './catalog';
 import { deadlinesPl } from './messages/deadlines.pl';
 import { modelChangesPl } from './messages/model-changes.pl';
+import { badInputPl } from './messages/bad-input.pl';
 import { monitoringPl } from './messages/monitoring.pl';
 
 /**
@@ -507,6 +508,7 @@ export const pl = {
   ...deadlinesPl,
   ...modelChangesPl,
   ...monitoringPl,
+  ...badInputPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

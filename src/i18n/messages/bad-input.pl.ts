@@ -1,0 +1,4 @@
+/** Texts of answers to malformed requests found by the generated-request run (issue 13, "Bad input"). */
+export const badInputPl = {
+  'error.badPath': 'Adres zawiera błędnie zakodowany znak (np. samotne „%”).',
+} as const;
