@@ -9,7 +9,7 @@ describe('bad input found by the generated requests', () => {
 
   beforeAll(async () => {
     ({ runtime } = await startTestRuntime({ workers: false }));
-    client = await loginAs(runtime, 'it-bad-input', ['benefits', 'managers', 'process-owners']);
+    client = await loginAs(runtime, 'it-bad-input', ['benefits', 'managers', 'process-owners', 'admins']);
   });
 
   afterAll(() => runtime.stop());
@@ -51,5 +51,28 @@ describe('bad input found by the generated requests', () => {
         field,
       });
     }
+  });
+
+  it('a NUL character (PostgreSQL text cannot hold it) is a 400 naming the field, and nothing is saved', async () => {
+    const sitesBefore = await runtime.db.query('SELECT count(*)::int AS n FROM sites');
+    const site = await client.request('PUT', '/api/centre/sites/filia-nul', {
+      name: 'Filia\u0000Północ',
+      address: 'ul. Długa 1, 00-001 Warszawa',
+    });
+    expect({ status: site.status, field: errorOf(site.body).field }).toEqual({ status: 400, field: 'name' });
+    const sitesAfter = await runtime.db.query('SELECT count(*)::int AS n FROM sites');
+    expect(sitesAfter).toEqual(sitesBefore);
+    const workload = await client.request('GET', '/api/monitoring/workload?person=a%00b');
+    expect({ status: workload.status, field: errorOf(workload.body).field }).toEqual({
+      status: 400,
+      field: 'person',
+    });
+    const nested = await client.request('POST', '/api/benefits/calculate', {
+      date: '2025-06-01',
+      householdSize: 1,
+      householdIncomeGrosze: 0,
+      extra: { list: ['ok', 'x\u0000'] },
+    });
+    expect(errorOf(nested.body).field).toBe('extra.list.1');
   });
 });
