@@ -2,6 +2,7 @@ import type { CatalogOf } from './catalog';
 import type { pl } from './pl';
 import { deadlinesEn } from './messages/deadlines.en';
 import { modelChangesEn } from './messages/model-changes.en';
+import { badInputEn } from './messages/bad-input.en';
 import { monitoringEn } from './messages/monitoring.en';
 import { modelsEn } from './messages/models.en';
 import { monitoringReformEn } from './messages/monitoring-reform.en';
@@ -472,4 +473,5 @@ export const en: CatalogOf<typeof pl> = {
   ...modelsEn,
   ...monitoringReformEn,
   ...reportsEn,
+  ...badInputEn,
 };

@@ -40,6 +40,8 @@ function asAppError(error: unknown): AppError {
     new LocalizedError({ code, field, cause: error }, (locale) => locale.t(key));
   if (typed.type === 'entity.parse.failed') return fixed('error.badJson', 'validation', 'body');
   if (typed.type === 'entity.too.large') return fixed('error.tooLarge', 'validation', 'body');
+  // the router cannot decode a path parameter (a lone "%", bytes that are not UTF-8): the client's fault
+  if (error instanceof URIError) return fixed('error.badPath', 'validation', 'path');
   return fixed('error.internal', 'internal');
 }
 
@@ -78,7 +80,9 @@ function genericKey(code: AppErrorCode): PlainKey {
 
 function zodAnswer(error: ZodError, i18n: I18n): ErrorAnswer {
   const details = error.issues.map((issue) => ({
-    field: issue.path.join('.'),
+    // an issue at the root is the request body itself (a JSON array, string or null where an object belongs):
+    // path parameters are parsed through pathParam, which names them
+    field: issue.path.join('.') || 'body',
     message: issueText(issue, i18n),
   }));
   const first = details[0] ?? { field: '', message: i18n.t('validation.invalid') };

@@ -1,6 +1,7 @@
 import type { Message } from './catalog';
 import { deadlinesPl } from './messages/deadlines.pl';
 import { modelChangesPl } from './messages/model-changes.pl';
+import { badInputPl } from './messages/bad-input.pl';
 import { monitoringPl } from './messages/monitoring.pl';
 import { modelsPl } from './messages/models.pl';
 import { monitoringReformPl } from './messages/monitoring-reform.pl';
@@ -513,6 +514,7 @@ export const pl = {
   ...modelsPl,
   ...monitoringReformPl,
   ...reportsPl,
+  ...badInputPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

@@ -35,6 +35,7 @@ import { httpMetrics } from './middleware/http-metrics';
 import { ROOT_DIR } from '../paths';
 import { modelPreviewRoutes } from './routes/model-preview';
 import { processMigrationRoutes } from './routes/process-migration';
+import { rejectNul } from './middleware/no-nul';
 
 /** Builds the Express front; no listening here (main.ts and tests decide the port). */
 export function createApp(deps: WebDeps): Express {
@@ -71,6 +72,7 @@ export function createApp(deps: WebDeps): Express {
   app.use(localeMiddleware);
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(rejectNul);
   app.use(sessionMiddleware(deps.db, deps.config.SESSION_IDLE_MINUTES));
   app.use(authRoutes(deps));
   app.use(localeRoutes(deps));

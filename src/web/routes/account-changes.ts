@@ -7,8 +7,9 @@ import { decideAccountChange, findChanges, requestAccountChange } from '../../pa
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { ACCOUNT_CHANGE_APPROVERS, ACCOUNT_CHANGE_REQUESTERS } from '../views/account-section';
+import { pathParam } from '../path-param';
 
-const id = z.string().uuid('to nie jest identyfikator');
+const id = pathParam('id', z.string().uuid('to nie jest identyfikator'));
 const decisionBody = z.object({
   approve: z.union([z.boolean(), z.enum(['yes', 'no']).transform((v) => v === 'yes')], {
     message: 'approve: zatwierdź (yes) albo odmów (no)',
@@ -69,7 +70,7 @@ export function accountChangeRoutes(deps: WebDeps): Router {
     '/api/account-changes/:changeId/decision',
     requireRole(...ACCOUNT_CHANGE_APPROVERS),
     async (req, res) => {
-      const { change, input } = await decide(id.parse(req.params.changeId), req.body);
+      const { change, input } = await decide(id.parse(req.params.changeId, 'changeId'), req.body);
       await assertMayReadCase(deps.db, req.session!.user, change.caseId, policy());
       res.json(
         await decideAccountChange(deps.db, {
@@ -87,7 +88,7 @@ export function accountChangeRoutes(deps: WebDeps): Router {
     async (req, res) => {
       const caseId = id.parse(req.params.id);
       await assertMayReadCase(deps.db, req.session!.user, caseId, policy());
-      const { change, input } = await decide(id.parse(req.params.changeId), req.body, caseId);
+      const { change, input } = await decide(id.parse(req.params.changeId, 'changeId'), req.body, caseId);
       await decideAccountChange(deps.db, {
         changeId: change.id,
         approve: input.approve,

@@ -16,8 +16,9 @@ import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { signedIn } from '../views/page-context';
 import { centrePage } from '../views/centre-page';
 import { usersPage } from '../views/users-page';
+import { pathParam } from '../path-param';
 
-const id = z.string().uuid();
+const id = pathParam('id', z.string().uuid());
 
 /** Accounts and roles, and the centre's configuration, for administrators only (JSON API and pages). */
 export function adminRoutes(deps: WebDeps): Router {

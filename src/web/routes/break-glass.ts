@@ -16,8 +16,9 @@ import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { breakGlassAuditPage, caseUnavailablePage } from '../views/break-glass-pages';
 import { casePage } from '../views/case-page';
 import { signedIn } from '../views/page-context';
+import { pathParam } from '../path-param';
 
-const id = z.string().uuid('to nie jest identyfikator');
+const id = pathParam('id', z.string().uuid('to nie jest identyfikator'));
 /** The reason of a break-glass read (API and page). */
 export const breakGlassBody = z.object({
   reason: z

@@ -15,8 +15,9 @@ import { caseUnavailablePage } from '../views/break-glass-pages';
 import { casePage } from '../views/case-page';
 import { breakGlassBody, breakGlassFilterQuery, toBreakGlassFilter } from './break-glass';
 import { signedIn } from '../views/page-context';
+import { pathParam } from '../path-param';
 
-const id = z.string().uuid('to nie jest identyfikator');
+const id = pathParam('id', z.string().uuid('to nie jest identyfikator'));
 export const noteBody = z.object({ body: z.string().trim().min(1, 'notatka nie może być pusta').max(5000) });
 
 /** The case file: JSON and page (every read audit-logged), the process diagram, documents, notes, attachments. */

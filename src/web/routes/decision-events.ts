@@ -5,8 +5,9 @@ import { assertMayActOnDecision, type AccessPolicy } from '../../cases/case-acce
 import { AppError } from '../../errors/app-error';
 import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { pathParam } from '../path-param';
 
-const id = z.string().uuid('to nie jest identyfikator');
+const id = pathParam('id', z.string().uuid('to nie jest identyfikator'));
 
 /**
  * `POST /api/decisions/:id/events` and the case page's form: the office records what the post and the party did
@@ -30,8 +31,8 @@ export function decisionEventRoutes(deps: WebDeps): Router {
     res.status(202).json({ message: message.name, queued: message.queued, ...message.variables });
   });
   router.post('/sprawy/:caseId/decyzje/:decisionId/zdarzenia', ...guard, async (req, res) => {
-    const caseId = id.parse(req.params.caseId);
-    const decisionId = id.parse(req.params.decisionId);
+    const caseId = id.parse(req.params.caseId, 'caseId');
+    const decisionId = id.parse(req.params.decisionId, 'decisionId');
     const ofCase = await assertMayActOnDecision(deps.db, req.session!.user, decisionId, policy());
     if (ofCase !== caseId)
       throw new AppError({

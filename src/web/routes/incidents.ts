@@ -7,8 +7,9 @@ import { engineIdSchema } from '../engine-id';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { incidentsPage } from '../views/incidents-page';
 import { signedIn } from '../views/page-context';
+import { pathParam } from '../path-param';
 
-const key = engineIdSchema('to nie jest identyfikator incydentu');
+const key = pathParam('key', engineIdSchema('to nie jest identyfikator incydentu'));
 
 /** Incidents a person can see and retry: managers and process owners. */
 export function incidentRoutes(deps: WebDeps): Router {

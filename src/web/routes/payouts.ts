@@ -8,9 +8,13 @@ import type { WebDeps } from '../context';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { signedIn } from '../views/page-context';
 import { batchPage, payoutsPage } from '../views/payouts-page';
+import { pathParam } from '../path-param';
 
-const id = z.string().uuid('to nie jest identyfikator');
-const format = z.enum(['pdf', 'elixir', 'csv'], { message: 'format: pdf, elixir albo csv' });
+const id = pathParam('id', z.string().uuid('to nie jest identyfikator'));
+const format = pathParam(
+  'format',
+  z.enum(['pdf', 'elixir', 'csv'], { message: 'format: pdf, elixir albo csv' }),
+);
 const settlement = z.object({
   result: z.enum(['confirmed', 'rejected'], {
     message: 'wynik: confirmed (potwierdzony) albo rejected (odrzucony)',

@@ -13,8 +13,9 @@ import { engineIdSchema } from '../engine-id';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
 import { migrationPage, type MigrationView } from '../views/process-migration-page';
 import { signedIn } from '../views/page-context';
+import { pathParam } from '../path-param';
 
-const batchId = engineIdSchema('to nie jest identyfikator wsadu');
+const batchId = pathParam('id', engineIdSchema('to nie jest identyfikator wsadu'));
 
 export const migrationQuery = z.object({
   key: z.string().max(200).optional(),

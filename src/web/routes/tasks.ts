@@ -6,9 +6,10 @@ import { localizedError } from '../../i18n';
 import type { WebDeps } from '../context';
 import { engineIdSchema } from '../engine-id';
 import { requireCsrf, requireRole, requireSession } from '../middleware/guards';
+import { pathParam } from '../path-param';
 
 export const assignBody = z.object({ assignee: z.string().trim().min(1, 'podaj login osoby').max(100) });
-export const taskKey = engineIdSchema('to nie jest identyfikator zadania');
+export const taskKey = pathParam('key', engineIdSchema('to nie jest identyfikator zadania'));
 
 /** JSON API of the inbox: list my groups' open tasks, claim, unclaim, complete. */
 export function taskRoutes(deps: WebDeps): Router {
