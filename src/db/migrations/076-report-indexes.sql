@@ -1,3 +1,3 @@
--- Reports read a case's latest interview and its applications for every case paid in a period.
+-- Reports read a case's latest income statement and its applications for every case paid in a period (the
+-- applications' index by case, with their filing day, comes from 071).
 CREATE INDEX income_statements_case_idx ON income_statements (case_id, computed_at DESC);
-CREATE INDEX applications_case_idx ON applications (case_id);
