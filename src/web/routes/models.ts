@@ -2,6 +2,7 @@ import path from 'node:path';
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { deploymentContract } from '../../../workers/deployment-contract';
+import { EngineError } from '../../engine/engine-errors';
 import { AppError } from '../../errors/app-error';
 import { RESOURCE_NAME } from '../../models/definition-keys';
 import {
@@ -289,10 +290,7 @@ export function modelRoutes(deps: WebDeps, options: { modelsDir?: string } = {})
         field: a ? 'do' : 'od',
         message: 'Nie ma takiej wersji procesu.',
       });
-    const bpmn = await diffInChild(
-      await deps.engine.processDiagramXml(a.id),
-      await deps.engine.processDiagramXml(b.id),
-    );
+    const bpmn = await diffInChild(await diagramXml(deps, a.id), await diagramXml(deps, b.id));
     const ctx = signedIn(req);
     res.type('html').send(
       diffPage(ctx, {
@@ -306,7 +304,27 @@ export function modelRoutes(deps: WebDeps, options: { modelsDir?: string } = {})
   });
   router.get('/api/models/versions/:definitionId/xml', async (req, res) => {
     const id = definitionId.parse(req.params.definitionId);
-    res.type('application/xml; charset=utf-8').send(await deps.engine.processDiagramXml(id));
+    res.type('application/xml; charset=utf-8').send(await diagramXml(deps, id));
   });
   return router;
+}
+
+/** A version's diagram from the engine: an unknown version is a 404, an engine that fails a 503 — never a 500. */
+async function diagramXml(deps: WebDeps, definitionId: string): Promise<string> {
+  try {
+    return await deps.engine.processDiagramXml(definitionId);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    throw error.code === 'not-found' || error.code === 'invalid'
+      ? new AppError({
+          code: 'not-found',
+          field: 'definitionId',
+          message: `Nie ma wersji procesu ${definitionId}.`,
+        })
+      : new AppError({
+          code: 'engine-unavailable',
+          message: 'Silnik nie podał diagramu tej wersji.',
+          cause: error,
+        });
+  }
 }
