@@ -251,10 +251,17 @@ export function createRestEngine(options: RestEngineOptions): EnginePort {
 
     async openActivities(processKeys) {
       const all: OpenActivity[] = [];
+      // the historic activity query filters by definition id, not key (an unknown `processDefinitionKey` in its body
+      // is ignored and would return every unfinished activity of the engine): every version of each key, one by one
+      const definitions: string[] = [];
       for (const key of processKeys) {
+        const versions = await http<{ id: string }[]>('GET', '/process-definition', { query: { key } });
+        definitions.push(...versions.map((v) => v.id));
+      }
+      for (const processDefinitionId of definitions) {
         const dtos = await http<HistoricActivityDto[]>('POST', '/history/activity-instance', {
           query: { maxResults: 50_000 },
-          json: { processDefinitionKey: key, unfinished: true },
+          json: { processDefinitionId, unfinished: true },
         });
         all.push(
           ...dtos.map((d) => ({

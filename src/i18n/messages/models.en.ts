@@ -112,6 +112,6 @@ export const modelsEn: Record<keyof typeof modelsPl, string> = {
   'models.diff.afterValue': 'now',
   'models.diff.versionsTitle': 'Changes of {key}: v{a} → v{b}',
   'models.diff.compare': 'Compare versions',
-  'models.diff.compareLabel': 'Compare v{version} with the previous one',
+  'models.diff.compareLabel': 'Compare versions: v{version} with the previous one',
   'models.back': 'Back to the models',
 };

@@ -111,6 +111,6 @@ export const modelsPl = {
   'models.diff.afterValue': 'jest',
   'models.diff.versionsTitle': 'Różnice wersji {key}: v{a} → v{b}',
   'models.diff.compare': 'Porównaj wersje',
-  'models.diff.compareLabel': 'Porównaj v{version} z poprzednią',
+  'models.diff.compareLabel': 'Porównaj wersje: v{version} z poprzednią',
   'models.back': 'Wróć do listy modeli',
 } as const;
