@@ -1,14 +1,34 @@
 import { ensureDemoUsers } from '../../src/auth/demo-users';
 import { seedDemoData } from '../../src/demo/demo-seed';
+import { addWorkingDays } from '../../src/domain/calendar';
+import { warsawDateTime } from '../../src/domain/warsaw-time';
 import type { Logger } from '../../src/logger';
 import type { Runtime } from '../../src/runtime';
+import pg from 'pg';
 import type { TestClock } from './test-clock';
+import { TEST_DATABASE_URL } from './test-config';
 import { startTestRuntime } from './test-runtime';
+
+/** A case file of its own, empty like a first `npm start` (the engine is the shared test engine). */
+async function freshDatabase(): Promise<string> {
+  const url = new URL(TEST_DATABASE_URL);
+  const name = `${url.pathname.slice(1)}_demo`;
+  const admin = new URL(TEST_DATABASE_URL);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /**
  * The demo data (src/demo/) against the real engine and PostgreSQL: every demo case driven through the app's own
  * service functions reaches the stage the seeder says, the case file, the projection and the engine agree on it, and
- * a second run (the marker) adds nothing.
+ * a second run (the marker) adds nothing. The case file is a database of its own, empty as on a first start (the
+ * other files' appeals, batches and clients would be counted otherwise).
  */
 describe('demo data seeder', () => {
   let runtime: Runtime;
@@ -16,7 +36,12 @@ describe('demo data seeder', () => {
   let log: Logger;
 
   beforeAll(async () => {
-    ({ runtime, clock, log } = await startTestRuntime());
+    ({ runtime, clock, log } = await startTestRuntime({ databaseUrl: await freshDatabase() }));
+    // the demo's decisions are dispatched, delivered and paid "today": on a Saturday, Sunday or holiday the dispatch
+    // day is the next working day and nothing could be paid yet, so the file runs on the next working day at 10:00
+    // (always forward: the clock never moves back within a file)
+    const day = addWorkingDays(clock.today(), 1);
+    await clock.pin(new Date(warsawDateTime(day, '10:00')).getTime());
     await ensureDemoUsers(runtime.db, log, () => undefined);
   });
 

@@ -12,9 +12,12 @@ import { testConfig } from './test-config';
  * `clock` is the app's clock, moved together with the engine's (test-clock.ts).
  */
 export async function startTestRuntime(
-  options: { workers?: boolean; fixtures?: boolean } = {},
+  options: { workers?: boolean; fixtures?: boolean; databaseUrl?: string } = {},
 ): Promise<{ runtime: Runtime; log: Logger; clock: TestClock }> {
-  const config = testConfig({ WORKERS_ENABLED: options.workers === false ? 'false' : 'true' });
+  const config = testConfig({
+    WORKERS_ENABLED: options.workers === false ? 'false' : 'true',
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
   const log = createLogger(config);
   const clock = new TestClock();
   const runtime = await startRuntime(config, log, () => undefined, { now: clock.now });
