@@ -10,7 +10,8 @@ describe('a user task with a Camunda Form', () => {
   let runtime: Runtime;
   let client: TestClient;
   let workers: RunningWorkers;
-  const captured: Record<string, unknown>[] = [];
+  /** Variables each captured job carried, by its process instance (another file's instance may reach this worker). */
+  const captured: { processInstanceKey: string; variables: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
     const started = await startTestRuntime({ workers: false, fixtures: true });
@@ -23,7 +24,7 @@ describe('a user task with a Camunda Form', () => {
           fetchVariables: [],
           timeoutMs: 10_000,
           handle: (job) => {
-            captured.push(job.variables);
+            captured.push({ processInstanceKey: job.processInstanceKey, variables: job.variables });
             return Promise.resolve(complete());
           },
         },
@@ -63,7 +64,12 @@ describe('a user task with a Camunda Form', () => {
         .status,
     ).toBe(204);
     const variables = await eventually(
-      () => Promise.resolve(captured.find((v) => v.householdSize !== undefined)),
+      () =>
+        Promise.resolve(
+          captured.find(
+            (c) => c.processInstanceKey === processInstanceKey && c.variables.householdSize !== undefined,
+          )?.variables,
+        ),
       'zmienne w silniku',
     );
     expect(variables).toEqual({ householdSize: 3 });

@@ -45,8 +45,19 @@ describe('demo data seeder', () => {
     await ensureDemoUsers(runtime.db, log, () => undefined);
   });
 
-  // stops the runtime, then puts the engine's clock back
-  afterAll(() => clock.resetAfterStop());
+  // the demo cases leave the shared engine (their open tasks and timers would reach the next files' workers), then
+  // the runtime stops and the engine's clock goes back
+  afterAll(async () => {
+    const roots = await runtime.db.query<{ process_instance_key: string }>(
+      'SELECT process_instance_key FROM demo_seed_cases',
+    );
+    for (const root of roots) {
+      await runtime.engine
+        .deleteProcessInstance(root.process_instance_key, 'koniec testu danych demo')
+        .catch(() => {});
+    }
+    await clock.resetAfterStop();
+  });
 
   const demoRoots = `SELECT process_instance_key FROM demo_seed_cases`;
   const count = async (sql: string, params: unknown[] = []) => {

@@ -81,12 +81,22 @@ describe('/metrics (real engine, workers and PostgreSQL)', () => {
     );
     expect(intake?.aid_reason).toBe('poverty');
 
-    // open tasks per role equal the projection's count
-    const [open] = await runtime.db.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM user_tasks WHERE state = 'CREATED' AND 'benefits' = ANY(candidate_groups)`,
-    );
-    const scraped = await scrape(`Bearer ${TOKEN}`);
-    expect(sample(scraped.text, 'mops_user_tasks_open', 'role="benefits"')).toBe(Number(open?.n ?? 0));
+    // open tasks per role equal the projection's count (read while it holds still: other files' instances may still
+    // be moving in the shared engine, so a scrape between two equal counts)
+    const openBenefits = async () =>
+      Number(
+        (
+          await runtime.db.query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM user_tasks WHERE state = 'CREATED' AND 'benefits' = ANY(candidate_groups)`,
+          )
+        )[0]?.n ?? 0,
+      );
+    const { scraped, open } = await eventually(async () => {
+      const before = await openBenefits();
+      const text = (await scrape(`Bearer ${TOKEN}`)).text;
+      return before === (await openBenefits()) ? { scraped: { text }, open: before } : undefined;
+    }, 'stała liczba otwartych zadań');
+    expect(sample(scraped.text, 'mops_user_tasks_open', 'role="benefits"')).toBe(open);
     // the feed has applied events: its lag is a number of seconds
     expect(scraped.text).toMatch(/^mops_engine_feed_newest_event_age_seconds \d+(\.\d+)?(e[+-]\d+)?$/m);
     expect(scraped.text).toMatch(/^mops_engine_commands_pending \d+$/m);
