@@ -2,7 +2,7 @@
 # The Jest suite as if today were another day (issue 9: no test may depend on the date it runs):
 #   bash scripts/test-on-date.sh 2026-12-24        (or 2027-01-01, the 1st of any month, …)
 # Debian's libfaketime (`apt-get install faketime`) moves the clock of the Node processes and of a PostgreSQL server
-# started for the run (its own cluster in a temporary directory, port 5499) by the same offset. The engine host runs on
+# started for the run (its own cluster in a temporary directory, port 5499 or MOPS_DATE_PG_PORT) by the same offset. The engine host runs on
 # the machine's clock — a JVM is about ten times slower under libfaketime — and its test clock starts at the app's
 # date (the app passes its time at launch: engine-host.yaml `mops.test-clock.app-epoch-ms`). Chromium runs on the
 # machine's clock too (it aborts under libfaketime); it is only the client. Needs root (the cluster runs as `postgres`).
@@ -14,7 +14,7 @@ pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 # whole days from now to the target's current time of day (the run keeps the time of day, on the target date)
 days=$(( ( $(date -u -d "$target $(date -u +%H:%M:%S)" +%s) - $(date -u +%s) ) / 86400 ))
 offset="${days}d"; [ "$days" -ge 0 ] && offset="+${offset}"
-port=5499
+port="${MOPS_DATE_PG_PORT:-5499}"
 cluster="$(mktemp -d /tmp/mops-pg-on-date.XXXXXX)"
 chown postgres "$cluster"
 su postgres -c "$pgbin/initdb -D $cluster -A trust -U postgres" >/dev/null
