@@ -18,9 +18,11 @@ port="${MOPS_DATE_PG_PORT:-5499}"
 cluster="$(mktemp -d /tmp/mops-pg-on-date.XXXXXX)"
 chown postgres "$cluster"
 su postgres -c "$pgbin/initdb -D $cluster -A trust -U postgres" >/dev/null
-su postgres -c "FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '$offset' $pgbin/pg_ctl -D $cluster -o '-p $port -k /tmp -c listen_addresses=127.0.0.1' -l $cluster/server.log -w start" >/dev/null
+# the server itself, not pg_ctl (whose wait for it hangs under libfaketime); ready when it answers
+su postgres -c "FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f '$offset' setsid $pgbin/postgres -D $cluster -p $port -k /tmp -c listen_addresses=127.0.0.1 > $cluster/server.log 2>&1 &"
 stop() { su postgres -c "$pgbin/pg_ctl -D $cluster -m fast stop" >/dev/null 2>&1 || true; rm -rf "$cluster"; }
 trap stop EXIT
+for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0.5; done
 psql -h 127.0.0.1 -p "$port" -U postgres -qc 'CREATE DATABASE mops_on_date_test'
 browser="$(mktemp /tmp/mops-chromium.XXXXXX)"
 printf '#!/bin/sh\nunset LD_PRELOAD FAKETIME FAKETIME_SKIP_CMDS FAKETIME_DONT_FAKE_MONOTONIC\nexec /usr/bin/chromium "$@"\n' > "$browser"
