@@ -67,9 +67,18 @@ export async function loadBenefitReport(db: Queryable, period: ReportPeriod): Pr
     [period.from, period.to],
   );
   const contracts = await db.query<{ id: string; client_id: string; household_size: string | number }>(
-    `SELECT p.id, c.client_id, ${HOUSEHOLD_SIZE} AS household_size
+    `SELECT p.id::text AS id, c.client_id, ${HOUSEHOLD_SIZE} AS household_size
        FROM assistance_plans p JOIN cases c ON c.id = p.case_id
-      WHERE p.social_contract AND p.period_from <= $2::date AND p.period_to >= $1::date`,
+      WHERE p.social_contract AND p.period_from <= $2::date AND p.period_to >= $1::date
+     UNION ALL
+     -- a contract concluded in social work: the plan form (social-work-plan) as submitted to the case file, in force
+     -- from the day it was submitted (Warsaw) until its contractUntil (open-ended without one)
+     SELECT s.user_task_key AS id, c.client_id, ${HOUSEHOLD_SIZE} AS household_size
+       FROM task_submissions s JOIN cases c ON c.id = s.case_id
+      WHERE s.element_id = 'social-work-plan' AND s.data->>'socialContract' = 'true'
+        AND (s.submitted_at AT TIME ZONE 'Europe/Warsaw')::date <= $2::date
+        AND COALESCE(CASE WHEN s.data->>'contractUntil' ~ '^\\d{4}-\\d{2}-\\d{2}'
+                          THEN left(s.data->>'contractUntil', 10)::date END, $1::date) >= $1::date`,
     [period.from, period.to],
   );
   return benefitReport({

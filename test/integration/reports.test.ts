@@ -84,6 +84,21 @@ describe('reports: MRPiPS-03 and the payouts register (real PostgreSQL)', () => 
       `${Y}-03-01`,
     ]);
     await db.query(`DELETE FROM payout_instalments WHERE decision_id = $1`, [d.decisionId]);
+    // social work: D's party concluded a contract in April (the plan form, in the case file), until the year's end;
+    // B's plan has no contract; A's contract starts in August (the second half-year)
+    const plan = (caseId: string, at: string, data: Record<string, unknown>) =>
+      db.query(
+        `INSERT INTO task_submissions (user_task_key, case_id, element_id, form_id, data, submitted_at)
+         VALUES ($1, $2, 'social-work-plan', 'social-work-plan', $3, $4)`,
+        [`it-report-plan-${caseId}`, caseId, JSON.stringify(data), at],
+      );
+    await plan(d.caseId, `${Y}-04-10T09:00:00Z`, {
+      plan: 'Praca',
+      socialContract: true,
+      contractUntil: `${Y}-12-31`,
+    });
+    await plan(b.caseId, `${Y}-04-11T09:00:00Z`, { plan: 'Rozmowy', socialContract: false });
+    await plan(a.caseId, `${Y}-08-01T09:00:00Z`, { plan: 'Szkolenie', socialContract: true });
   });
 
   afterAll(async () => {
@@ -135,7 +150,8 @@ describe('reports: MRPiPS-03 and the payouts register (real PostgreSQL)', () => 
       { reason: 'not-recorded', families: 1, personsInFamilies: 1 },
     ]);
     expect(report.decisions).toEqual({ granted: 3, refused: 1, partiesGranted: 3 });
-    expect(report.contracts).toEqual({ contracts: 1, persons: 1, personsInFamilies: 2 });
+    // C's assistance plan (household 2) and D's social-work contract (no interview: household 1)
+    expect(report.contracts).toEqual({ contracts: 2, persons: 2, personsInFamilies: 3 });
     // the second half-year has nothing
     const h2 = await analyst.request('GET', `/api/reports/mrpips-03?period=${Y}-H2`);
     expect((h2.body as { total: { amountGrosze: number; benefits: number } }).total).toMatchObject({
@@ -215,7 +231,7 @@ describe('reports: MRPiPS-03 and the payouts register (real PostgreSQL)', () => 
     expect(lines).toContain('zasiłek celowy;1;1;333,01;1;1');
     expect(lines).toContain('Ogółem;3;5;2458,69;3;6');
     expect(lines).toContain('ubóstwo;2;5');
-    expect(lines).toContain('Liczba kontraktów socjalnych;1');
+    expect(lines).toContain('Liczba kontraktów socjalnych;2');
 
     const xlsx = await download(`/raporty/mrpips-03/xlsx?period=${Y}-H1`);
     const book = new ExcelJS.Workbook();

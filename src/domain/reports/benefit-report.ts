@@ -19,7 +19,8 @@ import { formOrder } from './benefit-forms';
  *   reasons counts under each (as on the form, the rows do not add up to the total); a case with none recorded is
  *   counted under "not recorded".
  * - **Decisions**: decisions with an issue date in the period, by outcome (granted / refused).
- * - **Social contracts**: assistance plans marked as a social contract whose period overlaps the report's period;
+ * - **Social contracts**: assistance plans marked as a social contract, and social-work plans submitted with a
+ *   contract (from the day saved until `contractUntil`), whose period overlaps the report's period;
  *   persons = distinct parties, persons in families as above.
  */
 export interface PaidBenefitFact {

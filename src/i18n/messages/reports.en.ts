@@ -72,7 +72,7 @@ export const reportsEn: Record<keyof typeof reportsPl, string> = {
     'Reason: the art. 7 reasons recorded in the case (first contact, applications). A family with several reasons counts under each, so the rows do not add up to the total.',
   'reports.definitions.decisions': 'Decisions: decisions with an issue date in the period, by outcome.',
   'reports.definitions.contracts':
-    'Social contract: an assistance plan marked as a social contract whose period overlaps the report period.',
+    'Social contract: an assistance plan marked as a social contract, or a social-work plan with a contract concluded (from the day it was saved until its end date), whose period overlaps the report period.',
   'reports.definitions.register':
     'Payouts register: every instalment paid in the month (payout day, Polish time): cash confirmed at the cashier or a transfer confirmed by the bank.',
 };

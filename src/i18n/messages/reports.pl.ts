@@ -70,7 +70,7 @@ export const reportsPl = {
     'Powód: powody z art. 7 odnotowane w sprawie (pierwszy kontakt, wnioski). Rodzina z kilkoma powodami liczy się przy każdym, więc wiersze nie sumują się do ogółu.',
   'reports.definitions.decisions': 'Decyzje: decyzje z datą wydania w okresie, według rozstrzygnięcia.',
   'reports.definitions.contracts':
-    'Kontrakt socjalny: plan pomocy oznaczony jako kontrakt socjalny, którego okres obowiązywania zachodzi na okres sprawozdania.',
+    'Kontrakt socjalny: plan pomocy oznaczony jako kontrakt socjalny albo plan pracy socjalnej z zawartym kontraktem (od dnia zapisu do „obowiązuje do”), którego okres obowiązywania zachodzi na okres sprawozdania.',
   'reports.definitions.register':
     'Rejestr wypłat: każda rata wypłacona w miesiącu (dzień wypłaty, czas polski): gotówka potwierdzona w kasie albo przelew potwierdzony przez bank.',
 } as const;
