@@ -348,11 +348,17 @@ describe('monitoring: deadlines and workload', () => {
       unassigned: 1,
       completed: 0,
     });
+    // people with the role: every active account that has it (other files of the suite add their own)
+    const [withRole] = await runtime.db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM users WHERE 'violence-response' = ANY(roles) AND active`,
+    );
+    const people = Number(withRole!.n);
+    expect(people).toBeGreaterThanOrEqual(1);
     expect(workload.roles.find((x) => x.role === 'violence-response')).toEqual({
       role: 'violence-response',
-      people: 1,
+      people,
       open: 1,
-      openPerPerson: 1,
+      openPerPerson: Math.round((1 / people) * 10) / 10,
     });
     // drill-down from a figure to the tasks behind it (and on to the case)
     const drill = (await manager.request('GET', '/api/monitoring/workload?person=dl-officer-2'))
