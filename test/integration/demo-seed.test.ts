@@ -4,25 +4,8 @@ import { addWorkingDays } from '../../src/domain/calendar';
 import { warsawDateTime } from '../../src/domain/warsaw-time';
 import type { Logger } from '../../src/logger';
 import type { Runtime } from '../../src/runtime';
-import pg from 'pg';
 import type { TestClock } from './test-clock';
-import { TEST_DATABASE_URL } from './test-config';
-import { startTestRuntime } from './test-runtime';
-
-/** A case file of its own, empty like a first `npm start` (the engine is the shared test engine). */
-async function freshDatabase(): Promise<string> {
-  const url = new URL(TEST_DATABASE_URL);
-  const name = `${url.pathname.slice(1)}_demo`;
-  const admin = new URL(TEST_DATABASE_URL);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}"`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+import { freshTestDatabase, startTestRuntime } from './test-runtime';
 
 /**
  * The demo data (src/demo/) against the real engine and PostgreSQL: every demo case driven through the app's own
@@ -36,7 +19,7 @@ describe('demo data seeder', () => {
   let log: Logger;
 
   beforeAll(async () => {
-    ({ runtime, clock, log } = await startTestRuntime({ databaseUrl: await freshDatabase() }));
+    ({ runtime, clock, log } = await startTestRuntime({ databaseUrl: await freshTestDatabase('demo') }));
     // the demo's decisions are dispatched, delivered and paid "today": on a Saturday, Sunday or holiday the dispatch
     // day is the next working day and nothing could be paid yet, so the file runs on the next working day at 10:00
     // (always forward: the clock never moves back within a file)

@@ -1,11 +1,12 @@
 import path from 'node:path';
+import pg from 'pg';
 import { createUserIfMissing } from '../../src/auth/users';
 import { deployResources } from '../../src/engine/deploy';
 import { createLogger, type Logger } from '../../src/logger';
 import { startRuntime, type Runtime } from '../../src/runtime';
 import { TestClient } from './http-client';
 import { TestClock } from './test-clock';
-import { testConfig } from './test-config';
+import { TEST_DATABASE_URL, testConfig } from './test-config';
 
 /**
  * The app on the test engine and database; optionally with the test fixtures (test/integration/fixtures) deployed.
@@ -31,6 +32,27 @@ export async function startTestRuntime(
     });
   }
   return { runtime, log, clock };
+}
+
+/**
+ * A case-file database of a file's own (`<test database>_<suffix>`), created empty: for a file whose figures count
+ * the whole case file (the other files of the suite leave their cases in the shared one). The engine stays shared.
+ */
+export async function freshTestDatabase(suffix: string): Promise<string> {
+  const url = new URL(TEST_DATABASE_URL);
+  const name = `${url.pathname.slice(1)}_${suffix}`;
+  const admin = new URL(TEST_DATABASE_URL);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 /** A person with the given roles (created if missing), logged in through the API. */
