@@ -49,7 +49,7 @@ export const configSchema = z.object({
     .url()
     .optional()
     .describe(
-      'Zewnętrzny silnik Camunda 7 / Operaton: adres REST API (np. https://silnik.mops.local/engine-rest).',
+      'Zewnętrzny silnik Camunda 7 / Operaton: adres jego REST API, z bazową ścieżką REST (np. https://silnik.mops.local/ + ścieżka REST serwera).',
     ),
   ENGINE_USER: z
     .string()
@@ -63,7 +63,9 @@ export const configSchema = z.object({
     .describe(
       'Hasło użytkownika silnika; lokalnie domyślnie losowane raz do ENGINE_DIR/engine-password (0600).',
     ),
-  ENGINE_PORT: port(8080).describe('Port lokalnego hosta silnika na 127.0.0.1 (REST pod /engine-rest).'),
+  ENGINE_PORT: port(8080).describe(
+    'Port lokalnego hosta silnika na 127.0.0.1 (jego REST API pod standardową ścieżką Camunda).',
+  ),
   ENGINE_WEBAPPS: bool(false).describe('Cockpit, Tasklist i Admin lokalnego hosta pod /camunda.'),
   ENGINE_FEED_TOKEN: z
     .string()
