@@ -1,4 +1,6 @@
 import type { CatalogOf } from './catalog';
+import { breakGlassEn } from './messages/break-glass.en';
+import { payoutsEn } from './messages/payouts.en';
 import type { pl } from './pl';
 import { deadlinesEn } from './messages/deadlines.en';
 import { modelChangesEn } from './messages/model-changes.en';
@@ -319,123 +321,6 @@ export const en: CatalogOf<typeof pl> = {
   'case.diagram.caption': 'Process diagram; the current steps are outlined in orange.',
   'case.diagram.loadFailed': 'Could not load the diagram.',
 
-  // break-glass: the neutral page of a case one may not (or cannot) open, and the managers' review
-  'caseUnavailable.title': 'Case unavailable',
-  'caseUnavailable.message': 'There is no such case, or you have no access to its file.',
-  'breakGlass.heading': 'Emergency access (break-glass)',
-  'breakGlass.intro':
-    'If you must look at a case file outside the access rules — e.g. when a life or health is at risk — give the reason. If the case exists, you will see its file once, in the answer to this form.',
-  'breakGlass.warning':
-    'Note: every emergency access is recorded in the log (who, when, which case, what reason) and reviewed by a manager.',
-  'breakGlass.reason': 'Reason for access',
-  'breakGlass.reasonHint': {
-    one: 'At least {count} character: why you need to see this file now.',
-    other: 'At least {count} characters: why you need to see this file now.',
-  },
-  'breakGlass.reasonTooShort': {
-    one: 'Field "Reason for access": give the reason for opening the file outside the rules — at least {count} character.',
-    other:
-      'Field "Reason for access": give the reason for opening the file outside the rules — at least {count} characters.',
-  },
-  'breakGlass.reasonTooLong': {
-    one: 'Field "Reason for access": at most {count} character.',
-    other: 'Field "Reason for access": at most {count} characters.',
-  },
-  'breakGlass.submit': 'Open the file in emergency mode',
-  'breakGlass.opened':
-    'File opened in emergency mode, for this view only. The read was recorded in the log with your reason — a manager will review it.',
-  'breakGlass.documentNeedsAccess': 'downloading needs ordinary access to the case',
-  'breakGlassAudit.title': 'Emergency accesses',
-  'breakGlassAudit.intro':
-    'Reads of case files outside the need-to-know rules (break-glass), newest first, with the reason the person gave.',
-  'breakGlassAudit.filter': 'Filter of emergency accesses',
-  'breakGlassAudit.person': 'Person',
-  'breakGlassAudit.anyone': 'everyone',
-  'breakGlassAudit.from': 'From day',
-  'breakGlassAudit.to': 'To day',
-  'breakGlassAudit.show': 'Show',
-  'breakGlassAudit.caption': 'Emergency accesses, newest first',
-  'breakGlassAudit.col.at': 'When',
-  'breakGlassAudit.col.who': 'Who',
-  'breakGlassAudit.col.case': 'Case',
-  'breakGlassAudit.col.reason': 'Reason',
-  'breakGlassAudit.col.channel': 'Where',
-  'breakGlassAudit.channel.page': 'case page',
-  'breakGlassAudit.channel.api': 'API',
-  'breakGlassAudit.empty': 'No emergency accesses for these criteria.',
-  'breakGlassAudit.truncated': {
-    one: 'Showing the newest {count} entry — narrow the criteria to see older ones.',
-    other: 'Showing the newest {count} entries — narrow the criteria to see older ones.',
-  },
-
-  'payouts.title': 'Payouts',
-  'payouts.empty': 'There are no payout lists yet.',
-  'payouts.col.date': 'Day',
-  'payouts.col.kind': 'Kind',
-  'payouts.col.count': 'Items',
-  'payouts.col.total': 'Total',
-  'payouts.col.files': 'Files',
-  'payouts.kind.cash': 'cash desk',
-  'payouts.kind.transfer': 'bank transfers',
-  'payouts.file.pdf': 'payout list (PDF)',
-  'payouts.file.elixir': 'Elixir-O file',
-  'payouts.file.csv': 'CSV',
-  'case.info.decision-event': 'The event is in the case file and was passed to the process.',
-  'case.info.account-change-requested':
-    'The account change is filed — it waits for a second person to approve it.',
-  'case.info.account-change-decided': 'The account change has been decided.',
-  'account.title': 'Payout account',
-  'account.current': "The client's current account",
-  'account.none': 'none',
-  'account.rule':
-    "A decision's account is frozen when it is approved. One person files a change and another approves it (four eyes); instalments already sent to the bank go to the account in their batch.",
-  'account.status.pending': 'waiting for approval',
-  'account.status.approved': 'approved',
-  'account.status.refused': 'refused',
-  'account.requestedBy': 'filed by: {name}',
-  'account.decidedBy': 'decided by: {name}',
-  'account.decide.legend': 'Approve the account change (second person)',
-  'account.decide.approve': 'I approve the account change',
-  'account.decide.refuse': 'I refuse (give a reason)',
-  'account.decide.note': 'Note / reason for refusal',
-  'account.decide.submit': 'Save the decision',
-  'account.pending.other':
-    'The account change waits for approval by someone other than the person who filed it.',
-  'account.request.legend': "Change of the client's account",
-  'account.request.newAccount': 'New account number (NRB, 26 digits)',
-  'account.request.reason': 'How the new account is known (e.g. the client’s letter of …)',
-  'account.request.submit': 'File the change',
-  'payouts.col.batch': 'Batch / list',
-  'payouts.col.status': 'State',
-  'payouts.files.afterExport': 'after export',
-  'payouts.status.cash-list': 'cash list',
-  'payouts.status.open': 'open',
-  'payouts.status.exported': 'exported (file frozen)',
-  'payouts.status.sent': 'sent to the bank',
-  'payouts.status.settled': 'settled',
-  'payouts.export.hint':
-    'Export freezes the batch: no instalment joins the file any more (a late one goes to the next batch), and every download gives the same bytes (SHA-256 recorded).',
-  'payouts.export': 'Export the batch (freeze the file)',
-  'payouts.markSent': 'Mark as sent to the bank',
-  'payouts.settle.legend': 'Result from the bank statement — line {line}',
-  'payouts.settle.reason': 'Reason given by the bank for the rejection',
-  'payouts.settle.submit': 'Save the result',
-  'payouts.line.queued': 'in the batch',
-  'payouts.line.sent': 'sent',
-  'payouts.line.confirmed': 'confirmed by the bank',
-  'payouts.line.rejected': 'rejected by the bank',
-  'payouts.batch.title': 'Batch {label}',
-  'payouts.col.lineNo': 'No.',
-  'payouts.col.name': 'Payee',
-  'payouts.col.case': 'Case',
-  'payouts.col.month': 'Month',
-  'payouts.col.account': 'Account',
-  'payouts.col.amount': 'Amount',
-  'payouts.back': 'Back to payout lists',
-  'payouts.info.exported': 'Batch exported: the file is frozen.',
-  'payouts.info.sent': 'Batch marked as sent to the bank.',
-  'payouts.info.settled': 'Line result saved.',
-
   'incidents.title': 'Incidents',
   'incidents.empty': 'No open incidents — all automated steps are working.',
   'incidents.col.since': 'Since',
@@ -474,4 +359,6 @@ export const en: CatalogOf<typeof pl> = {
   ...monitoringReformEn,
   ...reportsEn,
   ...badInputEn,
+  ...payoutsEn,
+  ...breakGlassEn,
 };

@@ -1,4 +1,6 @@
 import type { Message } from './catalog';
+import { breakGlassPl } from './messages/break-glass.pl';
+import { payoutsPl } from './messages/payouts.pl';
 import { deadlinesPl } from './messages/deadlines.pl';
 import { modelChangesPl } from './messages/model-changes.pl';
 import { badInputPl } from './messages/bad-input.pl';
@@ -351,130 +353,6 @@ export const pl = {
   'case.diagram.caption': 'Diagram procesu; bieżące kroki są obwiedzione na pomarańczowo.',
   'case.diagram.loadFailed': 'Nie udało się wczytać diagramu.',
 
-  // break-glass: the neutral page of a case one may not (or cannot) open, and the managers' review
-  'caseUnavailable.title': 'Sprawa niedostępna',
-  'caseUnavailable.message': 'Nie ma takiej sprawy albo nie masz dostępu do jej akt.',
-  'breakGlass.heading': 'Dostęp w trybie nadzwyczajnym (break-glass)',
-  'breakGlass.intro':
-    'Jeśli musisz zajrzeć do akt poza zasadami dostępu — np. przy zagrożeniu życia lub zdrowia — podaj powód. Akta, jeśli sprawa istnieje, zobaczysz jeden raz, w odpowiedzi na ten formularz.',
-  'breakGlass.warning':
-    'Uwaga: każdy dostęp nadzwyczajny jest zapisywany w dzienniku (kto, kiedy, która sprawa, jaki powód) i przeglądany przez kierownika.',
-  'breakGlass.reason': 'Powód dostępu',
-  'breakGlass.reasonHint': {
-    one: 'Co najmniej {count} znak: dlaczego musisz teraz zobaczyć te akta.',
-    few: 'Co najmniej {count} znaki: dlaczego musisz teraz zobaczyć te akta.',
-    many: 'Co najmniej {count} znaków: dlaczego musisz teraz zobaczyć te akta.',
-    other: 'Co najmniej {count} znaku: dlaczego musisz teraz zobaczyć te akta.',
-  },
-  'breakGlass.reasonTooShort': {
-    one: 'Pole „Powód dostępu”: podaj powód otwarcia akt poza zasadami — co najmniej {count} znak.',
-    few: 'Pole „Powód dostępu”: podaj powód otwarcia akt poza zasadami — co najmniej {count} znaki.',
-    many: 'Pole „Powód dostępu”: podaj powód otwarcia akt poza zasadami — co najmniej {count} znaków.',
-    other: 'Pole „Powód dostępu”: podaj powód otwarcia akt poza zasadami — co najmniej {count} znaku.',
-  },
-  'breakGlass.reasonTooLong': {
-    one: 'Pole „Powód dostępu”: co najwyżej {count} znak.',
-    few: 'Pole „Powód dostępu”: co najwyżej {count} znaki.',
-    many: 'Pole „Powód dostępu”: co najwyżej {count} znaków.',
-    other: 'Pole „Powód dostępu”: co najwyżej {count} znaku.',
-  },
-  'breakGlass.submit': 'Otwórz akta w trybie nadzwyczajnym',
-  'breakGlass.opened':
-    'Akta otwarte w trybie nadzwyczajnym, tylko do tego wyświetlenia. Odczyt zapisano w dzienniku z podanym powodem — przejrzy go kierownik.',
-  'breakGlass.documentNeedsAccess': 'pobranie wymaga zwykłego dostępu do sprawy',
-  'breakGlassAudit.title': 'Dostępy nadzwyczajne',
-  'breakGlassAudit.intro':
-    'Odczyty akt poza zasadami need-to-know (break-glass), od najnowszych, z powodem podanym przez osobę.',
-  'breakGlassAudit.filter': 'Filtr dostępów nadzwyczajnych',
-  'breakGlassAudit.person': 'Osoba',
-  'breakGlassAudit.anyone': 'wszystkie osoby',
-  'breakGlassAudit.from': 'Od dnia',
-  'breakGlassAudit.to': 'Do dnia',
-  'breakGlassAudit.show': 'Pokaż',
-  'breakGlassAudit.caption': 'Dostępy nadzwyczajne, od najnowszych',
-  'breakGlassAudit.col.at': 'Kiedy',
-  'breakGlassAudit.col.who': 'Kto',
-  'breakGlassAudit.col.case': 'Sprawa',
-  'breakGlassAudit.col.reason': 'Powód',
-  'breakGlassAudit.col.channel': 'Skąd',
-  'breakGlassAudit.channel.page': 'strona akt',
-  'breakGlassAudit.channel.api': 'API',
-  'breakGlassAudit.empty': 'Brak dostępów nadzwyczajnych dla wybranych kryteriów.',
-  'breakGlassAudit.truncated': {
-    one: 'Pokazano {count} najnowszy wpis — zawęź kryteria, aby zobaczyć starsze.',
-    few: 'Pokazano {count} najnowsze wpisy — zawęź kryteria, aby zobaczyć starsze.',
-    many: 'Pokazano {count} najnowszych wpisów — zawęź kryteria, aby zobaczyć starsze.',
-    other: 'Pokazano {count} najnowszego wpisu — zawęź kryteria, aby zobaczyć starsze.',
-  },
-
-  // payouts
-  'payouts.title': 'Wypłaty',
-  'payouts.empty': 'Nie ma jeszcze list wypłat.',
-  'payouts.col.date': 'Dzień',
-  'payouts.col.kind': 'Rodzaj',
-  'payouts.col.count': 'Pozycji',
-  'payouts.col.total': 'Razem',
-  'payouts.col.files': 'Pliki',
-  'payouts.kind.cash': 'kasa',
-  'payouts.kind.transfer': 'przelewy',
-  'payouts.file.pdf': 'lista wypłat (PDF)',
-  'payouts.file.elixir': 'plik Elixir-O',
-  'payouts.file.csv': 'CSV',
-  'case.info.decision-event': 'Zdarzenie zapisane w aktach i przekazane do procesu.',
-  'case.info.account-change-requested':
-    'Wniosek o zmianę rachunku zapisany — czeka na zatwierdzenie przez drugą osobę.',
-  'case.info.account-change-decided': 'Wniosek o zmianę rachunku rozpatrzony.',
-  'account.title': 'Rachunek do wypłat',
-  'account.current': 'Obecny rachunek klienta',
-  'account.none': 'brak',
-  'account.rule':
-    'Rachunek decyzji jest zamrażany przy jej zatwierdzeniu. Zmianę składa jedna osoba, a zatwierdza inna (zasada dwóch par oczu); raty już wysłane do banku idą na rachunek z paczki.',
-  'account.status.pending': 'czeka na zatwierdzenie',
-  'account.status.approved': 'zatwierdzona',
-  'account.status.refused': 'odrzucona',
-  'account.requestedBy': 'złożył(a): {name}',
-  'account.decidedBy': 'rozpatrzył(a): {name}',
-  'account.decide.legend': 'Zatwierdzenie zmiany rachunku (druga osoba)',
-  'account.decide.approve': 'Zatwierdzam zmianę rachunku',
-  'account.decide.refuse': 'Odmawiam (podaj powód)',
-  'account.decide.note': 'Uwagi / powód odmowy',
-  'account.decide.submit': 'Zapisz rozstrzygnięcie',
-  'account.pending.other': 'Zmiana rachunku czeka na zatwierdzenie przez inną osobę niż składająca.',
-  'account.request.legend': 'Wniosek o zmianę rachunku klienta',
-  'account.request.newAccount': 'Nowy numer rachunku (NRB, 26 cyfr)',
-  'account.request.reason': 'Skąd wiadomo o nowym rachunku (np. pismo klienta z dnia…)',
-  'account.request.submit': 'Złóż wniosek o zmianę',
-  'payouts.col.batch': 'Paczka / lista',
-  'payouts.col.status': 'Stan',
-  'payouts.files.afterExport': 'po eksporcie',
-  'payouts.status.cash-list': 'lista w kasie',
-  'payouts.status.open': 'otwarta',
-  'payouts.status.exported': 'wyeksportowana (plik zamrożony)',
-  'payouts.status.sent': 'wysłana do banku',
-  'payouts.status.settled': 'rozliczona',
-  'payouts.export.hint':
-    'Eksport zamraża paczkę: do pliku nie trafi już żadna rata (spóźniona trafi do kolejnej paczki), a każde pobranie daje te same bajty (skrót SHA-256 w rejestrze).',
-  'payouts.export': 'Eksportuj paczkę (zamroź plik)',
-  'payouts.markSent': 'Oznacz jako wysłaną do banku',
-  'payouts.settle.legend': 'Wynik z wyciągu bankowego — pozycja {line}',
-  'payouts.settle.reason': 'Powód odrzucenia podany przez bank',
-  'payouts.settle.submit': 'Zapisz wynik',
-  'payouts.line.queued': 'w paczce',
-  'payouts.line.sent': 'wysłana',
-  'payouts.line.confirmed': 'potwierdzona przez bank',
-  'payouts.line.rejected': 'odrzucona przez bank',
-  'payouts.batch.title': 'Paczka {label}',
-  'payouts.col.lineNo': 'Lp.',
-  'payouts.col.name': 'Odbiorca',
-  'payouts.col.case': 'Sprawa',
-  'payouts.col.month': 'Miesiąc',
-  'payouts.col.account': 'Rachunek',
-  'payouts.col.amount': 'Kwota',
-  'payouts.back': 'Wróć do list wypłat',
-  'payouts.info.exported': 'Paczka wyeksportowana: plik jest zamrożony.',
-  'payouts.info.sent': 'Paczka oznaczona jako wysłana do banku.',
-  'payouts.info.settled': 'Wynik pozycji zapisany.',
-
   // incidents
   'incidents.title': 'Incydenty',
   'incidents.empty': 'Brak otwartych incydentów — wszystkie kroki automatyczne działają.',
@@ -515,6 +393,8 @@ export const pl = {
   ...monitoringReformPl,
   ...reportsPl,
   ...badInputPl,
+  ...payoutsPl,
+  ...breakGlassPl,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;
