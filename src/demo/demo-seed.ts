@@ -1,6 +1,7 @@
 import { DemoAborted, DemoDriver, type DemoDeps } from './demo-driver';
 import { demoPerson, type DemoPerson } from './demo-people';
-import { BENEFIT_SCENARIOS, OTHER_SCENARIOS, type DemoScenario } from './demo-scenarios';
+import { OTHER_SCENARIOS } from './demo-other-scenarios';
+import { BENEFIT_SCENARIOS, type DemoScenario } from './demo-scenarios';
 import { settleTransferRounds } from './demo-transfers';
 
 /** Every kind of demo case, in the order they are started. */
